@@ -1,0 +1,143 @@
+import Graph from "graphology";
+import type { ArticleAttributes, EdgeAttributes, EntityAttributes, MeetingAttributes, QuoteAttributes } from "../schema/graph.ts";
+import type { ArticleExtraction } from "./extract-article.ts";
+import { sameMeeting, type ArticleMeeting } from "./find-meetings.ts";
+import { resolveAliases, slugify, type AliasDecisions, type MergeCandidate, type ResolvedEntity } from "./resolve-aliases.ts";
+import { createHash } from "node:crypto";
+
+/** The assembled graph plus what the alias resolver was unsure about. */
+export interface AssembledGraph {
+  graph: Graph;
+  candidates: MergeCandidate[];
+}
+
+const hash = (s: string): string => createHash("sha256").update(s).digest("hex").slice(0, 16);
+
+/** Builds the knowledge graph from per-article extractions: entities resolved across articles, quotes, meetings. */
+export function assembleGraph(extractions: ArticleExtraction[], decisions?: AliasDecisions): AssembledGraph {
+  const sorted = [...extractions].sort((a, b) => a.article.id.localeCompare(b.article.id));
+  const graph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
+  const { entities, candidates } = resolveAliases(
+    sorted.map((x) => ({ article: x.article.id, entities: x.entities })),
+    decisions,
+  );
+  const globalOf = new Map<string, ResolvedEntity>();
+  for (const e of entities) for (const m of e.members) globalOf.set(`${m.article}\u0000${m.entity.id}`, e);
+
+  for (const x of sorted) {
+    const a = x.article;
+    const attrs: ArticleAttributes = { label: "Article", file: a.file, title: a.title };
+    if (a.url) attrs.url = a.url;
+    if (a.published) attrs.published = a.published;
+    if (a.outlet) attrs.outlet = a.outlet;
+    if (a.author) attrs.author = a.author;
+    graph.mergeNode(a.id, attrs);
+  }
+
+  for (const e of [...entities].sort((a, b) => a.key.localeCompare(b.key))) {
+    let key = e.key;
+    for (let n = 2; graph.hasNode(key); n++) key = `${e.key}-${n}`;
+    e.key = key;
+    const attrs: EntityAttributes = {
+      label: e.kind,
+      name: e.name,
+      aliases: e.aliases,
+      titles: e.titles,
+      mergedBecause: e.mergedBecause,
+      mentions: e.members.reduce((n, m) => n + m.entity.mentions.length, 0),
+      evidence: e.members.map((m) => ({ article: m.article, spans: m.entity.mentions.map((x) => [x.start, x.end] as [number, number]) })),
+    };
+    if (e.latin) attrs.latin = e.latin;
+    if (e.wikidata) attrs.wikidata = e.wikidata;
+    graph.addNode(key, attrs);
+    for (const m of e.members) {
+      const edge: EdgeAttributes = {
+        type: "MENTIONED_IN",
+        forms: m.entity.forms,
+        evidence: [{ article: m.article, spans: m.entity.mentions.map((x) => [x.start, x.end] as [number, number]) }],
+      };
+      mergeEdge(graph, key, m.article, edge);
+    }
+  }
+
+  addQuotes(graph, sorted, globalOf);
+  addMeetings(graph, sorted, globalOf);
+  return { graph, candidates };
+}
+
+function mergeEdge(graph: Graph, source: string, target: string, attrs: EdgeAttributes): void {
+  const existing = graph.edge(source, target);
+  if (!existing) {
+    graph.addDirectedEdgeWithKey(`${attrs.type}:${source}->${target}`, source, target, attrs);
+    return;
+  }
+  const old = graph.getEdgeAttributes(existing) as EdgeAttributes;
+  const merged: EdgeAttributes = { ...old, evidence: [...(old.evidence ?? []), ...(attrs.evidence ?? [])] };
+  if (old.forms || attrs.forms) merged.forms = [...new Set([...(old.forms ?? []), ...(attrs.forms ?? [])])];
+  graph.replaceEdgeAttributes(existing, merged);
+}
+
+function addQuotes(graph: Graph, extractions: ArticleExtraction[], globalOf: Map<string, ResolvedEntity>): void {
+  for (const x of extractions) {
+    for (const q of x.quotes) {
+      // the same words reported by several articles are one Quote node
+      const key = `quote:${hash(`${q.kind}\u0000${q.text.replace(/\s+/g, "")}`)}`;
+      const speaker = q.speaker ? globalOf.get(`${x.article.id}\u0000${q.speaker}`) : undefined;
+      if (!graph.hasNode(key)) {
+        const attrs: QuoteAttributes = { label: "Quote", text: q.text, kind: q.kind, confidence: q.confidence, evidence: [] };
+        if (q.verb) attrs.verb = q.verb;
+        graph.addNode(key, attrs);
+      }
+      const evidence = [{ article: x.article.id, spans: [[q.start, q.end] as [number, number]] }];
+      graph.updateNodeAttribute(key, "evidence", (ev: unknown) => [...((ev as []) ?? []), ...evidence]);
+      mergeEdge(graph, key, x.article.id, { type: "QUOTED_IN", evidence, confidence: q.confidence });
+      if (speaker) mergeEdge(graph, speaker.key, key, { type: "SAID", evidence, confidence: q.confidence });
+    }
+  }
+}
+
+function addMeetings(graph: Graph, extractions: ArticleExtraction[], globalOf: Map<string, ResolvedEntity>): void {
+  const nodes: { key: string; meeting: ArticleMeeting; attendees: Set<string> }[] = [];
+  for (const x of extractions) {
+    for (const m of x.meetings) {
+      const attendees = new Set(m.attendees.map((a) => globalOf.get(`${x.article.id}\u0000${a.entity}`)?.key).filter((k): k is string => !!k));
+      const match = nodes.find((n) => sameMeeting(n.meeting, m) && (n.meeting.location === m.location || overlaps(n.attendees, attendees) || !n.meeting.location || !m.location) && !!(n.meeting.date && m.date));
+      let key: string;
+      if (match) {
+        key = match.key;
+        for (const a of attendees) match.attendees.add(a);
+        if (!match.meeting.location && m.location) {
+          match.meeting.location = m.location;
+          graph.setNodeAttribute(key, "location", m.location);
+        }
+      } else {
+        key = `meeting:${m.date ?? "undated"}-${slugify(m.location ?? "")}-${hash(x.article.id + m.id).slice(0, 6)}`;
+        const attrs: MeetingAttributes = { label: "Meeting", name: meetingName(m), status: m.status, evidence: [] };
+        if (m.date) attrs.date = m.date;
+        if (m.dateText) attrs.dateText = m.dateText;
+        if (m.location) attrs.location = m.location;
+        graph.addNode(key, attrs);
+        nodes.push({ key, meeting: { ...m }, attendees });
+      }
+      const evidence = [{ article: x.article.id, spans: m.spans }];
+      graph.updateNodeAttribute(key, "evidence", (ev: unknown) => [...((ev as []) ?? []), ...evidence]);
+      mergeEdge(graph, key, x.article.id, { type: "MENTIONED_IN", forms: m.forms, evidence });
+      for (const a of m.attendees) {
+        const person = globalOf.get(`${x.article.id}\u0000${a.entity}`);
+        if (person) mergeEdge(graph, person.key, key, { type: "ATTENDED", role: a.role, evidence: [{ article: x.article.id, spans: [a.span] }] });
+      }
+    }
+  }
+}
+
+function overlaps(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/** A readable meeting name: "2022-01-10 Geneva: United States–Russia talks". */
+function meetingName(m: ArticleMeeting): string {
+  const head = [m.date, m.location].filter(Boolean).join(" ");
+  const parties = m.parties.length ? `${m.parties.join("–")} meeting` : m.forms[0] ?? "meeting";
+  return head ? `${head}: ${parties}` : parties;
+}

@@ -1,0 +1,181 @@
+import type { MergeReason, MentionSignal } from "../schema/entities.ts";
+import type { RegistryEntry } from "./lexicons.ts";
+import { isPlace } from "./lexicons.ts";
+import { findOrgMentions } from "./find-org-mentions.ts";
+import { findPersonMentions, titlePhraseBefore, type Mention } from "./find-person-mentions.ts";
+import { soundSimilarity } from "./phonetic.ts";
+import { isNameDot, isTranslitChar, translitRunLength } from "./text-scan.ts";
+
+/** One person or organisation as found in one article: its mention chain. */
+export interface ArticleEntity {
+  id: string;
+  kind: "Person" | "Org";
+  /** Surface forms as written in the article. */
+  forms: string[];
+  /** The same forms in simplified script, for matching. */
+  keys: string[];
+  latin?: string;
+  registry?: RegistryEntry;
+  titles: string[];
+  mentions: Mention[];
+  signals: MentionSignal[];
+  mergedBecause: MergeReason[];
+}
+
+// Within one article two transliterations this alike are one person (泽连斯基 / 泽伦斯基 score 0.80).
+const SAME_ARTICLE_SOUND = 0.8;
+
+/** Finds every person and organisation of an article and joins their mentions into one chain per entity. */
+export function chainMentions(text: string, s: string): ArticleEntity[] {
+  const seeds = [...findPersonMentions(s), ...findOrgMentions(s)];
+  const mentions = [...seeds, ...findChainedMentions(s, seeds)];
+  const kept = dropOverlaps(mentions);
+  return groupMentions(text, s, kept);
+}
+
+/** Every further occurrence of a confirmed name (拉乌 after 兹比格涅夫·拉乌), and sound-alike spellings of it. */
+function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
+  const forms = new Map<string, Mention>();
+  for (const m of seeds) {
+    forms.set(m.key, m);
+    if (m.kind === "Person" && /[·•‧・･∙⋅]/.test(m.key)) {
+      const surname = m.key.split(/[·•‧・･∙⋅]/).pop()!;
+      if (surname.length >= 2 && !forms.has(surname)) forms.set(surname, { ...m, key: surname, signals: ["chain"] });
+    }
+  }
+  const out: Mention[] = [];
+  for (const [key, seed] of forms) {
+    for (let at = s.indexOf(key); at >= 0; at = s.indexOf(key, at + key.length)) {
+      const end = at + key.length;
+      if (/^[A-Za-z]/.test(key) ? /[A-Za-z]/.test(s[at - 1] ?? "") || /[A-Za-z]/.test(s[end] ?? "") : false) continue;
+      if (seed.kind === "Person" && isTranslitChar(key[0]) && (isTranslitChar(s[at - 1]) && !isNameDot(s[at - 1]) && at > 0 && isTranslitChar(s[end]))) continue;
+      const { start: _s, end: _e, ...rest } = seed;
+      out.push({ ...rest, start: at, end, key, signals: ["chain"] });
+    }
+  }
+  // Sound-alike spellings of a confirmed foreign name in the same article.
+  const personKeys = [...forms.values()].filter((m) => m.kind === "Person" && isTranslitChar(m.key[0]) && m.key.length >= 3);
+  for (let i = 0; i < s.length; i++) {
+    if (isTranslitChar(s[i - 1])) continue;
+    const len = translitRunLength(s, i);
+    if (len < 3) continue;
+    const key = s.slice(i, i + len);
+    if (isPlace(key) || forms.has(key)) {
+      i += len - 1;
+      continue;
+    }
+    const match = personKeys.find((p) => soundSimilarity(p.key, key) >= SAME_ARTICLE_SOUND);
+    if (match) out.push({ kind: "Person", start: i, end: i + len, key, signals: ["sound-alike"] });
+    i += len - 1;
+  }
+  return out;
+}
+
+/** Keeps the longest of overlapping mentions (a registry hit wins a tie). */
+function dropOverlaps(mentions: Mention[]): Mention[] {
+  const sorted = [...mentions].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || Number(!!b.registry) - Number(!!a.registry) || a.start - b.start,
+  );
+  const taken: Mention[] = [];
+  for (const m of sorted) {
+    if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
+    taken.push(m);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/** Union-find over mentions: same form, same registry entry, same Latin name, surname of a full name, sound-alike. */
+function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEntity[] {
+  const parent = mentions.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const reasons = new Map<number, MergeReason[]>();
+  const union = (a: number, b: number, reason?: MergeReason): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    parent[rb] = ra;
+    const merged = [...(reasons.get(ra) ?? []), ...(reasons.get(rb) ?? []), ...(reason ? [reason] : [])];
+    reasons.set(ra, merged);
+  };
+  const byKey = new Map<string, number>();
+  mentions.forEach((m, i) => {
+    const keys = [`${m.kind}:${m.key}`];
+    if (m.registry) keys.push(`reg:${m.registry.id}`);
+    if (m.latin) keys.push(`${m.kind}:latin:${m.latin.toLowerCase()}`);
+    for (const k of keys) {
+      const j = byKey.get(k);
+      if (j === undefined) byKey.set(k, i);
+      else union(j, i);
+    }
+  });
+  // Surname-only and sound-alike forms join the full name they belong to.
+  mentions.forEach((m, i) => {
+    if (m.kind !== "Person") return;
+    mentions.forEach((o, j) => {
+      if (j === i || o.kind !== "Person" || find(i) === find(j)) return;
+      if (/[·•‧・･∙⋅]/.test(o.key) && o.key.split(/[·•‧・･∙⋅]/).pop() === m.key) union(j, i);
+      else if (m.signals.includes("sound-alike") && isTranslitChar(o.key[0])) {
+        const score = soundSimilarity(m.key, o.key);
+        if (score >= SAME_ARTICLE_SOUND) union(j, i, { forms: [o.key, m.key], reason: "sound-alike in one article", score });
+      }
+    });
+  });
+  // A Latin name in brackets glosses the name right before it, whatever else that name matched.
+  mentions.forEach((m, i) => {
+    if (m.pairedEnd === undefined) return;
+    const j = mentions.findIndex((o) => o.end === m.pairedEnd && o.kind === m.kind);
+    if (j >= 0) union(j, i);
+  });
+  // An abbreviation in brackets right after an organisation names the same organisation: 欧洲安全与合作组织（欧安组织）.
+  mentions.forEach((m, i) => {
+    if (!m.signals.includes("abbreviation")) return;
+    const j = mentions.findIndex((o) => o.kind === m.kind && o.end === m.start - 1);
+    if (j >= 0) union(j, i, { forms: [mentions[j]!.key, m.key], reason: "abbreviation in brackets", score: 1 });
+  });
+
+  const groups = new Map<number, number[]>();
+  mentions.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const entities: ArticleEntity[] = [];
+  for (const [root, members] of groups) {
+    const ms = members.map((i) => mentions[i]!);
+    const kind = majorityKind(ms);
+    const forms = unique(ms.map((m) => text.slice(m.start, m.end)));
+    const titles = kind === "Person" ? unique(ms.flatMap((m) => titleOf(text, s, m))) : [];
+    const latin = ms.find((m) => m.registry)?.latin ?? ms.find((m) => m.latin)?.latin;
+    const registry = ms.find((m) => m.registry)?.registry;
+    const entity: ArticleEntity = {
+      id: `${kind === "Person" ? "p" : "o"}${entities.length}`,
+      kind,
+      forms,
+      keys: unique(ms.map((m) => m.key)),
+      titles,
+      mentions: ms.map((m) => ({ ...m, kind })),
+      signals: unique(ms.flatMap((m) => m.signals)),
+      mergedBecause: reasons.get(root) ?? [],
+    };
+    if (latin) entity.latin = latin;
+    if (registry) entity.registry = registry;
+    if (isConfirmed(entity)) entities.push(entity);
+  }
+  return entities;
+}
+
+/** A chain made only of weak evidence (a lone sound-alike) is not an entity. */
+function isConfirmed(entity: ArticleEntity): boolean {
+  return entity.signals.some((sig) => sig !== "sound-alike" && sig !== "chain");
+}
+
+function titleOf(text: string, s: string, m: Mention): string[] {
+  const phrase = titlePhraseBefore(s, m.start);
+  return phrase ? [text.slice(m.start - phrase.length, m.start)] : [];
+}
+
+function majorityKind(ms: Mention[]): "Person" | "Org" {
+  const persons = ms.filter((m) => m.kind === "Person").length;
+  return persons * 2 >= ms.length ? "Person" : "Org";
+}
+
+/** Distinct values in first-seen order. */
+export function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

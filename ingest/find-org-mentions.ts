@@ -1,0 +1,90 @@
+import { LEXICON } from "./lexicons.ts";
+import type { Mention } from "./find-person-mentions.ts";
+import { findRegistryHits } from "./find-person-mentions.ts";
+import { tagWords } from "./segment.ts";
+import { escapeRegExp } from "./lexicons.ts";
+import { findWords, wordAlternation } from "./text-scan.ts";
+
+const COUNTRY_WORDS = [...Object.keys(LEXICON.countries), ...Object.keys(LEXICON.countryAbbreviations).filter((a) => a.length > 1)]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join("|");
+const INSTITUTION_RE = new RegExp(`(?:${COUNTRY_WORDS})(?:${LEXICON.institutions.map(escapeRegExp).join("|")})`, "g");
+const TITLE_RE = wordAlternation(LEXICON.personTitles);
+const ANY_SUFFIX = new RegExp(`(?:${LEXICON.orgSuffixes.map(escapeRegExp).join("|")}|院|宫)$`);
+const LONG_SUFFIXES = LEXICON.orgSuffixes.filter((s) => s.length >= 2);
+// Tags of words that may stand inside an organisation's name: nouns, place names, abbreviations, "与".
+const NAME_PART_TAGS = /^(n|ns|nt|nz|nrt|j|vn|an|l)$/;
+
+/** Finds the organisation mentions of one article in its simplified text. */
+export function findOrgMentions(s: string): Mention[] {
+  const found: Mention[] = [];
+  const add = (start: number, end: number, signals: Mention["signals"], extra: Partial<Mention> = {}): void => {
+    const key = s.slice(start, end);
+    if (key.length < 2 || LEXICON.notOrgs.has(key) || LEXICON.countries[key] || LEXICON.cities[key]) return;
+    found.push({ kind: "Org", start, end, key, signals, ...extra });
+  };
+
+  for (const hit of findRegistryHits(s)) {
+    if (hit.entry.label === "Org") add(hit.start, hit.end, ["registry"], { registry: hit.entry, latin: hit.entry.latin });
+  }
+  const titles = findWords(s, TITLE_RE);
+  for (const m of s.matchAll(INSTITUTION_RE)) {
+    const end = m.index + m[0].length;
+    // 波兰外交部长 is a title, not the ministry
+    if (titles.some((t) => t.start < end && t.end > end)) continue;
+    add(m.index, end, ["org-suffix"]);
+  }
+
+  // Organisation followed by its Latin acronym or a Chinese abbreviation in brackets: 俄罗斯国际电视台（RTVI）.
+  for (const m of s.matchAll(/[（(]\s*([A-Z][A-Z0-9&.\-]{1,9}|[\p{Script=Han}]{2,6})\s*[)）]/gu)) {
+    const inner = m[1]!;
+    const before = orgPhraseBefore(s, m.index);
+    if (!before) continue;
+    const latin = /^[A-Z]/.test(inner) ? inner : undefined;
+    add(before, m.index, ["org-suffix"], latin ? { latin } : {});
+    const innerStart = m.index + m[0].indexOf(inner);
+    if (latin) add(innerStart, innerStart + inner.length, ["abbreviation"], { latin });
+    else if (!/[的了是在]/.test(inner)) add(innerStart, innerStart + inner.length, ["abbreviation"]);
+  }
+
+  // Words jieba tags as organisation names (nt), and noun phrases ending in a long organisation suffix.
+  let offset = 0;
+  const words = tagWords(s);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const start = offset;
+    offset += w.word.length;
+    if (w.tag === "nt" && w.word.length >= 2 && ANY_SUFFIX.test(w.word)) add(start, offset, ["org-suffix"]);
+    else if (w.word.endsWith("党人") && w.word.length >= 4) add(start, offset - 1, ["org-suffix"]);
+    else if (LONG_SUFFIXES.some((suffix) => w.word.endsWith(suffix)) && i > 0) {
+      let k = i;
+      let from = start;
+      while (k > 0 && i - k < 4 && NAME_PART_TAGS.test(words[k - 1]!.tag) && !LEXICON.personTitles.includes(words[k - 1]!.word)) {
+        k--;
+        from -= words[k]!.word.length;
+      }
+      if (k < i) add(from, offset, ["org-suffix"]);
+    }
+  }
+  return found;
+}
+
+/** Start of the organisation name that ends at `end` (the words before a bracket), or undefined. */
+function orgPhraseBefore(s: string, end: number): number | undefined {
+  let from = end;
+  while (from > 0 && end - from < 20 && /[\p{Script=Han}A-Za-z]/u.test(s[from - 1]!)) from--;
+  const words = tagWords(s.slice(from, end));
+  const last = words[words.length - 1];
+  if (!last || !LEXICON.orgSuffixes.some((suffix) => last.word.endsWith(suffix) || last.word === suffix) && last.tag !== "nt") {
+    return undefined;
+  }
+  let start = end;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (!(NAME_PART_TAGS.test(w.tag) || w.word === "与" || w.word === "和") || LEXICON.personTitles.includes(w.word)) break;
+    start -= w.word.length;
+  }
+  while (start < end && /[与和]/.test(s[start]!)) start++;
+  return end - start >= 2 ? start : undefined;
+}

@@ -1,0 +1,186 @@
+import type { MentionSignal } from "../schema/entities.ts";
+import { isPlace, LEXICON, type RegistryEntry } from "./lexicons.ts";
+import { isDictionaryWord, tagWords } from "./segment.ts";
+import { findWords, isHan, isNameDot, isTranslitChar, translitRunLength, wordAlternation, type WordHit } from "./text-scan.ts";
+
+/** A name found in an article: a span of its text that names a person or an organisation. */
+export interface Mention {
+  kind: "Person" | "Org";
+  start: number;
+  end: number;
+  /** The simplified form (offsets are shared with the original text). */
+  key: string;
+  signals: MentionSignal[];
+  latin?: string;
+  title?: string;
+  registry?: RegistryEntry;
+  /** For a Latin name in brackets: where the Chinese name it glosses ends. */
+  pairedEnd?: number;
+}
+
+const TITLE_RE = wordAlternation(LEXICON.personTitles);
+const SPEECH_RE = new RegExp(`^(?:[还也则又亦曾已再便就更均都并即随即]{0,2})(?:${LEXICON.speechVerbs.join("|")})`);
+// Titles that are also ordinary verbs or nouns (代表 "to represent"): they introduce only transliterated names.
+const WEAK_TITLES = new Set(["代表", "助理", "委员", "主任", "顾问", "专家", "学者", "作者", "领袖", "负责人", "先生", "女士", "夫人", "太太"]);
+const REGISTRY_BY_NAME = new Map<string, RegistryEntry>();
+for (const entry of LEXICON.registry) for (const name of entry.names) REGISTRY_BY_NAME.set(name, entry);
+const REGISTRY_RE = wordAlternation([...REGISTRY_BY_NAME.keys()]);
+const LATIN_PERSON = /^[A-Z][a-zA-Z'’\-]+\.?(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?[A-Z][a-zA-Z'’\-]+\.?){1,3}$/;
+// Characters that end a native two-character name when they follow it: verbs, prepositions, particles, dates.
+const NAME_FOLLOWERS = new Set([..."表说在今昨明指称周星于对与和同跟的是也则还已将曾日等就向到被把为及亦均都会要不并所再又即已、，。；：！？「」“”（）()【】《》 \n·"]);
+// Words that look like surname + given name but are common words or time expressions.
+const NOT_GIVEN_NAME = /^[一二三四五六七八九十百千万日月年]|^.[一二三四五六七八九十日天]$/;
+
+/** Reads a native Chinese name (surname + 1–2 given characters) starting at `start`, or returns 0. */
+export function nativeNameLength(text: string, start: number): number {
+  const double = LEXICON.doubleSurnames.find((d) => text.startsWith(d, start));
+  const surname = double ? double.length : LEXICON.singleSurnames.has(text[start] ?? "") ? 1 : 0;
+  if (!surname) return 0;
+  for (const given of [2, 1]) {
+    const end = start + surname + given;
+    const name = text.slice(start, end);
+    if (end > text.length || ![...name].every(isHan)) continue;
+    if (given === 2 && NAME_FOLLOWERS.has(text[start + surname + 1]!)) continue;
+    if (given === 1 && !(NAME_FOLLOWERS.has(text[end] ?? "\n") || end >= text.length)) continue;
+    if (NOT_GIVEN_NAME.test(name.slice(surname - 1)) || startsWithKnownName(name) || isDictionaryWord(name)) return 0;
+    return name.length;
+  }
+  return 0;
+}
+
+/** True when a string starts with a place or a registry name (白宫方 is 白宫 + 方, not a person). */
+function startsWithKnownName(name: string): boolean {
+  for (let len = 2; len <= name.length; len++) {
+    const head = name.slice(0, len);
+    if (isPlace(head) || REGISTRY_BY_NAME.has(head)) return true;
+  }
+  return false;
+}
+
+/** True when the text right after `end` is a speech verb (还表示, 说, 警告称…). */
+export const isFollowedBySpeech = (text: string, end: number): boolean => SPEECH_RE.test(text.slice(end, end + 8));
+
+/** Registry names in the text, skipping those embedded in a longer transliteration (萨勒曼 inside 穆罕默德·本·萨勒曼). */
+export function findRegistryHits(s: string): (WordHit & { entry: RegistryEntry })[] {
+  return findWords(s, REGISTRY_RE)
+    .map((hit) => ({ ...hit, entry: REGISTRY_BY_NAME.get(hit.word)! }))
+    .filter((hit) => {
+      if (/^[A-Za-z]/.test(hit.word)) return !/[A-Za-z]/.test(s[hit.start - 1] ?? "") && !/[A-Za-z]/.test(s[hit.end] ?? "");
+      if (hit.entry.label !== "Person") return true;
+      return !(isTranslitChar(s[hit.start - 1]) && isTranslitChar(hit.word[0])) && !isNameDot(s[hit.start - 1]) && !isNameDot(s[hit.end]);
+    });
+}
+
+/** The name that ends right before a Latin name in brackets: after the last title word, else a transliteration run. */
+function nameBefore(s: string, bracket: number): { start: number; signals: MentionSignal[] } | undefined {
+  let from = bracket;
+  while (from > 0 && bracket - from < 16 && (isHan(s[from - 1]) || isNameDot(s[from - 1]))) from--;
+  const window = s.slice(from, bracket);
+  if (!window) return undefined;
+  const titles = findWords(window, TITLE_RE);
+  const lastTitle = titles[titles.length - 1];
+  if (lastTitle && lastTitle.end < window.length && window.length - lastTitle.end <= 8) {
+    return { start: from + lastTitle.end, signals: ["latin-bracket", "title"] };
+  }
+  let i = bracket;
+  while (i > from && (isTranslitChar(s[i - 1]) || (isNameDot(s[i - 1]) && isTranslitChar(s[i - 2])))) i--;
+  if (bracket - i >= 2) return { start: i, signals: ["latin-bracket"] };
+  for (let k = Math.max(from, bracket - 4); k < bracket - 1; k++) {
+    if (nativeNameLength(s, k) === bracket - k) return { start: k, signals: ["latin-bracket"] };
+  }
+  return undefined;
+}
+
+// Words that may stand inside a title phrase besides nouns and place names (美国常驻欧安组织代表, 俄副外长).
+const TITLE_LINK_WORDS = new Set(["常驻", "驻", "前", "新任", "现任", "时任", "轮值", "首席", "常务", "副", "总", "代理", "负责", "主管", "俄", "美", "中", "英", "法", "德", "日", "乌"]);
+const TITLE_PART_TAGS = /^(n|ns|nt|nz|nrt|j|b|vn|l|nr|eng)$/;
+
+/** The title phrase that ends at `end`: the title word plus the country/organisation words before it. */
+export function titlePhraseBefore(s: string, end: number): string | undefined {
+  const window = s.slice(Math.max(0, end - 20), end);
+  const cut = Math.max(...[..."，,。；;：:、！？\n（）()「」“”【】"].map((c) => window.lastIndexOf(c)));
+  const clause = window.slice(cut + 1);
+  const titles = findWords(clause, TITLE_RE);
+  const last = titles[titles.length - 1];
+  if (!last || last.end !== clause.length) return undefined;
+  const words = tagWords(clause);
+  let start = clause.length;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    const inTitle = start > last.start;
+    if (!inTitle && !TITLE_PART_TAGS.test(w.tag) && !TITLE_LINK_WORDS.has(w.word) && !LEXICON.personTitles.includes(w.word)) break;
+    start -= w.word.length;
+  }
+  return clause.slice(Math.min(start, last.start));
+}
+
+/** Finds the person mentions of one article in its simplified text. */
+export function findPersonMentions(s: string): Mention[] {
+  const found: Mention[] = [];
+  const add = (m: Mention): void => {
+    if (m.end - m.start < 2 || isPlace(m.key)) return;
+    found.push(m);
+  };
+
+  for (const hit of findRegistryHits(s)) {
+    if (hit.entry.label !== "Person") continue;
+    add({ kind: "Person", start: hit.start, end: hit.end, key: hit.word, signals: ["registry"], registry: hit.entry, latin: hit.entry.latin });
+  }
+
+  for (const m of s.matchAll(/[（(]\s*([A-Za-z][A-Za-z.'’\- ]{1,60}?)\s*[)）]/g)) {
+    const latin = m[1]!.trim();
+    if (!LATIN_PERSON.test(latin) || /^[A-Z.\s]+$/.test(latin)) continue;
+    const name = nameBefore(s, m.index);
+    if (!name) continue;
+    add({ kind: "Person", start: name.start, end: m.index, key: s.slice(name.start, m.index), signals: name.signals, latin });
+    // the Latin form is a surface form too ("Sergei Ryabkov")
+    const latinStart = m.index + m[0].indexOf(latin);
+    add({ kind: "Person", start: latinStart, end: latinStart + latin.length, key: latin, signals: ["latin-bracket"], latin, pairedEnd: m.index });
+  }
+
+  for (const title of findWords(s, TITLE_RE)) {
+    const at = title.end;
+    const run = translitRunLength(s, at);
+    let len = run >= 2 ? run : 0;
+    const native = len || WEAK_TITLES.has(title.word) ? 0 : nativeNameLength(s, at);
+    len ||= native;
+    if (!len) continue;
+    const key = s.slice(at, at + len);
+    if (isPlace(key) || LEXICON.personTitles.includes(key)) continue;
+    add({ kind: "Person", start: at, end: at + len, key, signals: ["title"] });
+  }
+
+  // given·surname names: the transliteration runs on both sides of a middle dot (温迪·谢尔曼).
+  for (let i = 1; i < s.length - 1; i++) {
+    if (!isNameDot(s[i]) || !isTranslitChar(s[i - 1])) continue;
+    let start = i;
+    while (start > 0 && i - start < 8 && isTranslitChar(s[start - 1])) start--;
+    if (isNameDot(s[start - 1])) continue; // the middle dot of a name already taken
+    const len = translitRunLength(s, start, 24);
+    const key = s.slice(start, start + len);
+    if (len >= 4 && /[·•‧・･∙⋅]/.test(key)) add({ kind: "Person", start, end: start + len, key, signals: ["dot-name"] });
+    i = start + len;
+  }
+
+  // Bylines: 【文/观察者网 熊超然】, （记者熊超然）.
+  for (const m of s.matchAll(/[【\[（(]\s*(?:文|记者|撰文|采访)\s*[\/／:：]?\s*([^】\]）)]{2,30})[】\]）)]/g)) {
+    const inner = m[1]!;
+    const nameStart = m.index + m[0].indexOf(inner) + inner.search(/\S+$/);
+    const len = nativeNameLength(s, nameStart);
+    if (len >= 2) add({ kind: "Person", start: nameStart, end: nameStart + len, key: s.slice(nameStart, nameStart + len), signals: ["byline"] });
+  }
+
+  // A transliteration run or a native name that opens a clause and is followed by a speech verb (拉乌表示…).
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && !/[，。；：！？\n」”）)\s]/.test(s[i - 1]!)) continue;
+    const run = translitRunLength(s, i);
+    const len = run >= 3 ? run : nativeNameLength(s, i);
+    if (len >= 2 && isFollowedBySpeech(s, i + len)) {
+      add({ kind: "Person", start: i, end: i + len, key: s.slice(i, i + len), signals: ["speech-verb"] });
+    }
+  }
+  return found;
+}
+
+/** The part-of-speech view of a short stretch of text, for org boundary decisions. */
+export const tagSpan = (s: string, start: number, end: number) => tagWords(s.slice(start, end));

@@ -1,0 +1,208 @@
+import type { QuoteKind } from "../schema/quote.ts";
+import type { ArticleEntity } from "./chain-mentions.ts";
+import { tagWords } from "./segment.ts";
+import { findReferences, findSpeechVerbs, findSubject, type Reference, type SpeechVerb } from "./speakers.ts";
+
+/** A quote found in one article, with its speaker's article-local entity id (undefined = the text names nobody). */
+export interface FoundQuote {
+  kind: QuoteKind;
+  text: string;
+  start: number;
+  end: number;
+  speaker?: string;
+  verb?: string;
+  sentence: string;
+  confidence: number;
+}
+
+const PAIRS: Record<string, string> = { "“": "”", "「": "」", "『": "』", '"': '"' };
+// A quoted run this short with no inner punctuation may be a term in scare quotes (“克里米亚事件”).
+const SHORT_QUOTE = 10;
+const SCARE_BEFORE = /(所谓|称为|称之为|被称为|名为|叫做|号称|以|这一|这个|该|一场|一种|的)$/;
+const NOUNISH = /^(n|nz|ns|nt|nr|nrt|vn|an|b|j|eng|m|q|x|f|s)$/;
+
+/** Quote-mark spans of the text (outermost pairs; nothing inside 《》). */
+export function findQuoteSpans(s: string): { open: number; close: number }[] {
+  const spans: { open: number; close: number }[] = [];
+  let i = 0;
+  let bookDepth = 0;
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (ch === "《") bookDepth++;
+    if (ch === "》") bookDepth = Math.max(0, bookDepth - 1);
+    const closeCh = PAIRS[ch];
+    if (closeCh && bookDepth === 0) {
+      const close = s.indexOf(closeCh, i + 1);
+      const paragraphEnd = s.indexOf("\n", i);
+      if (close > i + 1 && (paragraphEnd < 0 || close < paragraphEnd)) {
+        spans.push({ open: i, close });
+        i = close + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return spans;
+}
+
+/** Finds direct and indirect quotes in an article and attributes each to a speaker where the text names one. */
+export function findQuotes(text: string, s: string, entities: ArticleEntity[]): FoundQuote[] {
+  const refs = findReferences(s, entities);
+  const verbs = findSpeechVerbs(s);
+  const spans = findQuoteSpans(s);
+  const insideQuote = (pos: number): boolean => spans.some((q) => pos > q.open && pos < q.close);
+  const outsideVerbs = verbs.filter((v) => !insideQuote(v.start));
+  const outsideRefs = refs.filter((r) => !insideQuote(r.start));
+  const direct = findDirectQuotes(text, s, spans, outsideVerbs, outsideRefs);
+  const indirect = findIndirectQuotes(text, s, spans, outsideVerbs, outsideRefs);
+  return [...direct, ...indirect];
+}
+
+function findDirectQuotes(
+  text: string,
+  s: string,
+  spans: { open: number; close: number }[],
+  verbs: SpeechVerb[],
+  refs: Reference[],
+): FoundQuote[] {
+  const out: FoundQuote[] = [];
+  let previousSpeaker: { entity: string; end: number } | undefined;
+  for (const span of spans) {
+    const inner = s.slice(span.open + 1, span.close);
+    const sentenceStart = lastSentenceBreak(s, span.open) + 1;
+    const sentenceEnd = nextSentenceBreak(s, span.close);
+    const before = s.slice(sentenceStart, span.open);
+    const after = s.slice(span.close + 1, sentenceEnd);
+    const opensSentence = /^[\s（(]*$/.test(before) || /[。！？]$/.test(before.trim());
+
+    let speaker: Reference | undefined;
+    let verb: SpeechVerb | undefined;
+    let confidence = 0.9;
+    // after: “…”，X说 / “…”X在…后表示
+    if (opensSentence || /[，,]$/.test(inner)) {
+      const afterVerb = verbs.find((v) => v.start > span.close && v.start < sentenceEnd && !spans.some((q) => q.open > span.close && q.open < v.start));
+      if (afterVerb) {
+        const cand = refs.find((r) => r.start > span.close && r.end <= afterVerb.start);
+        if (cand) {
+          speaker = cand;
+          verb = afterVerb;
+        }
+      }
+    }
+    // before: X说：“…” / X表示，…“…”
+    if (!speaker) {
+      const beforeVerb = [...verbs].reverse().find((v) => v.end <= span.open && v.start >= sentenceStart);
+      if (beforeVerb) {
+        speaker = findSubject(s, beforeVerb.start, refs);
+        verb = beforeVerb;
+      }
+    }
+    // continuation: a quote standing alone right after a sentence that had a speaker
+    if (!speaker && opensSentence && previousSpeaker && span.open - previousSpeaker.end < 160) {
+      speaker = refs.find((r) => r.entity === previousSpeaker!.entity);
+      confidence = 0.7;
+    }
+    if (!isQuoteLike(s, span, inner, !!speaker || !!verb)) continue;
+    const q: FoundQuote = {
+      kind: "direct",
+      text: text.slice(span.open + 1, span.close),
+      start: span.open + 1,
+      end: span.close,
+      sentence: text.slice(sentenceStart, sentenceEnd + 1).trim(),
+      confidence: speaker ? confidence : 0.5,
+    };
+    if (speaker) q.speaker = speaker.entity;
+    if (verb) q.verb = verb.verb;
+    out.push(q);
+    if (speaker) previousSpeaker = { entity: speaker.entity, end: Math.max(sentenceEnd, span.close) };
+  }
+  return out;
+}
+
+/** Tells words someone said from a term in scare quotes or a title. */
+function isQuoteLike(s: string, span: { open: number; close: number }, inner: string, attributed: boolean): boolean {
+  if (!/\p{Script=Han}/u.test(inner)) return inner.split(/\s+/).length >= 4;
+  if (inner.length >= SHORT_QUOTE || /[，。！？、；：,!?]/.test(inner)) return true;
+  const before = s.slice(Math.max(0, span.open - 4), span.open);
+  const after = s.slice(span.close + 1, span.close + 3);
+  if (/^[（(][A-Za-z]/.test(after)) return false; // “讨论”（discussion）: a glossed term
+  if (SCARE_BEFORE.test(before) && !/(说|称|是)$/.test(before)) return false;
+  if (after.startsWith("的") && !/(说成是|说|称|是)$/.test(before)) return false;
+  if (inner.length < 3) return false;
+  const words = tagWords(inner);
+  if (words.every((w) => NOUNISH.test(w.tag))) return false;
+  return attributed;
+}
+
+function findIndirectQuotes(
+  text: string,
+  s: string,
+  spans: { open: number; close: number }[],
+  verbs: SpeechVerb[],
+  refs: Reference[],
+): FoundQuote[] {
+  const out: FoundQuote[] = [];
+  const claimed: { start: number; end: number; speaker: string }[] = [];
+  for (const verb of verbs) {
+    const rest = s.slice(verb.end, verb.end + 6);
+    if (/^(引述|援引|称|说|表示)/.test(rest) && /报道|报导/.test(verb.verb)) continue; // 报道引述X的话说: X is the speaker
+    if (/^[的了过着]/.test(rest) || /^[，,]?$/.test(rest)) continue;
+    const speaker = findSubject(s, verb.start, refs);
+    if (!speaker) continue;
+    let start = verb.end;
+    // 告诉俄罗斯国际电视台（RTVI），… : skip the addressee
+    if (/告诉|对记者/.test(verb.verb) || /^(记者|媒体|路透社|本台|本报)/.test(rest)) {
+      const comma = s.slice(start, start + 30).search(/[，,：:]/);
+      if (comma >= 0) start += comma;
+    }
+    while (/[，,：:\s]/.test(s[start] ?? "")) start++;
+    let end = nextSentenceBreak(s, start);
+    while (end > start && /[，,。；;\s]/.test(s[end - 1]!)) end--;
+    const clause = s.slice(start, end);
+    if (clause.length < 6 || !/\p{Script=Han}/u.test(clause)) continue;
+    // the whole clause is one quotation: that is a direct quote, not an indirect one
+    if (spans.some((q) => q.open === start && q.close >= end - 1)) continue;
+    if (spans.some((q) => q.open < verb.start && q.close > verb.start)) continue;
+    if (claimed.some((c) => c.start <= verb.start && verb.start < c.end && c.speaker === speaker.entity)) continue;
+    const sentenceStart = lastSentenceBreak(s, verb.start) + 1;
+    out.push({
+      kind: "indirect",
+      text: text.slice(start, end),
+      start,
+      end,
+      speaker: speaker.entity,
+      verb: verb.verb,
+      sentence: text.slice(sentenceStart, nextSentenceBreak(s, end) + 1).trim(),
+      confidence: speaker.via === "name" ? 0.8 : 0.65,
+    });
+    claimed.push({ start, end, speaker: speaker.entity });
+  }
+  return out;
+}
+
+function lastSentenceBreak(s: string, before: number): number {
+  for (let i = before - 1; i >= 0; i--) if (/[。！？!?\n]/.test(s[i]!) && !insideOpenQuote(s, i)) return i;
+  return -1;
+}
+
+function nextSentenceBreak(s: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < s.length; i++) {
+    const ch = s[i]!;
+    if ("“「『".includes(ch)) depth++;
+    else if ("”」』".includes(ch)) depth = Math.max(0, depth - 1);
+    else if (ch === "\n" || (depth === 0 && /[。！？!?]/.test(ch))) return i;
+  }
+  return s.length;
+}
+
+/** True when position i lies between an opening and its closing quote mark on the same paragraph. */
+function insideOpenQuote(s: string, i: number): boolean {
+  const lineStart = s.lastIndexOf("\n", i) + 1;
+  let depth = 0;
+  for (let k = lineStart; k < i; k++) {
+    if ("“「『".includes(s[k]!)) depth++;
+    else if ("”」』".includes(s[k]!)) depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}

@@ -1,0 +1,53 @@
+import orgSuffixes from "./lexicon/org-suffixes.json" with { type: "json" };
+import places from "./lexicon/places.json" with { type: "json" };
+import registry from "./lexicon/registry.json" with { type: "json" };
+import speechVerbs from "./lexicon/speech-verbs.json" with { type: "json" };
+import surnames from "./lexicon/surnames.json" with { type: "json" };
+import titles from "./lexicon/titles.json" with { type: "json" };
+import translit from "./lexicon/translit-chars.json" with { type: "json" };
+
+/** An entry of the registry of known entities. */
+export interface RegistryEntry {
+  id: string;
+  label: "Person" | "Org";
+  latin: string;
+  wikidata?: string;
+  names: string[];
+  roles?: string[];
+}
+
+/** Sorts words longest first, so alternations and scans prefer the longest match. */
+const longestFirst = (words: Iterable<string>): string[] => [...new Set(words)].sort((a, b) => b.length - a.length);
+
+/** Escapes a word for use inside a RegExp. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Every lexicon the extraction stages use, loaded once from ingest/lexicon/*.json. */
+export const LEXICON = {
+  personTitles: longestFirst(titles.person),
+  referenceWords: titles.reference,
+  speechVerbs: longestFirst(speechVerbs.strong),
+  weakSpeechVerbs: longestFirst(speechVerbs.weak),
+  translitChars: new Set([...translit.chars]),
+  institutions: longestFirst(orgSuffixes.institutions),
+  orgSuffixes: longestFirst(orgSuffixes.suffixes),
+  notOrgs: new Set(orgSuffixes.notOrgs),
+  countries: places.countries as Record<string, string>,
+  countryAbbreviations: places.abbreviations as Record<string, string>,
+  cities: places.cities as Record<string, string>,
+  venues: places.venues as Record<string, string>,
+  placeNames: longestFirst([...Object.keys(places.countries), ...Object.keys(places.cities), ...Object.keys(places.venues)]),
+  singleSurnames: new Set([...surnames.single]),
+  doubleSurnames: surnames.double,
+  registry: registry.entities as RegistryEntry[],
+};
+
+/** English name of a place written in Chinese, or undefined. */
+export function placeLatin(name: string): string | undefined {
+  return LEXICON.cities[name] ?? LEXICON.venues[name] ?? LEXICON.countries[name];
+}
+
+/** True when the word is a known place (country, region, city or venue). */
+export function isPlace(word: string): boolean {
+  return placeLatin(word) !== undefined;
+}

@@ -1,0 +1,37 @@
+/** Escapes text for inclusion in HTML. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Strips inline Markdown (links, images, emphasis, code) from one line of text, keeping the words. */
+function stripInline(line: string): string {
+  return line
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|__|\*|_|`)(?=\S)([^*_`]+?)\1/g, "$2");
+}
+
+/**
+ * Turns a Markdown body (which may already hold HTML blocks, as the Citizen News archive does) into HTML
+ * that the HTML body extractor understands: blank-line blocks become paragraphs, `#` lines headings,
+ * image-only lines images, and raw HTML blocks pass through.
+ */
+export function markdownToHtml(body: string): string {
+  const out: string[] = [];
+  for (const block of body.split(/\r?\n\s*\r?\n/)) {
+    const trimmed = block.trim();
+    if (!trimmed) continue;
+    if (trimmed.startsWith("<")) {
+      out.push(trimmed);
+      continue;
+    }
+    for (const line of trimmed.split(/\r?\n/)) {
+      const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+      if (heading) out.push(`<h${heading[1]!.length}>${escapeHtml(stripInline(heading[2] ?? ""))}</h${heading[1]!.length}>`);
+      else if (/^\s*!\[[^\]]*\]\([^)]*\)\s*$/.test(line)) out.push("<img>");
+      else if (/^\s*([-*_]\s*){3,}$/.test(line)) out.push("<hr>");
+      else out.push(`<p>${escapeHtml(stripInline(line.replace(/^\s*(?:[-*+]|\d+\.|>)\s+/, "")))}</p>`);
+    }
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,179 @@
+import { createHash } from "node:crypto";
+import { load } from "cheerio";
+import { parse as parseYaml } from "yaml";
+import type { Article, InputFormat, Paragraph } from "../schema/article.ts";
+import { extractTextBlocks, type TextBlock } from "./html-body.ts";
+import { markdownToHtml } from "./markdown-body.ts";
+import { parsePublishedDate } from "./parse-date.ts";
+import { fail, succeed, type Result } from "./result.ts";
+
+/** What the format-specific readers produce before offsets and the id are assigned. */
+interface ArticleDraft {
+  format: InputFormat;
+  title: string;
+  url?: string | undefined;
+  outlet?: string | undefined;
+  publishedRaw?: string | undefined;
+  published?: string | undefined;
+  author?: string | undefined;
+  blocks: TextBlock[];
+}
+
+const FEED_HEAD = /^\s*<!--\s*(\d{10,14})\s*-->\s*\n\s*\[([^\]\n]*)\]\(([^)\s]*)\)\s*\n\s*-{3,}\s*\n/;
+const FRONT_MATTER = /^\s*---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Detects which reader applies to a file from its name and its first bytes. */
+export function detectFormat(file: string, content: string): InputFormat {
+  if (FEED_HEAD.test(content)) return "feed";
+  if (FRONT_MATTER.test(content)) return "markdown";
+  if (/\.x?html?$/i.test(file) || /^\s*(<!doctype html|<html)/i.test(content)) return "html-page";
+  if (/\.(md|markdown)$/i.test(file)) return "markdown";
+  return "text";
+}
+
+/** Reads one article from a file's decoded text; never throws for bad input. */
+export function readArticle(file: string, content: string): Result<Article> {
+  if (content.trim() === "") return fail("the file is empty");
+  const format = detectFormat(file, content);
+  const draft = DRAFT_READERS[format](content);
+  if (!draft.ok) return draft;
+  return finishArticle(file, draft.value);
+}
+
+const DRAFT_READERS: Record<InputFormat, (content: string) => Result<ArticleDraft>> = {
+  markdown: readMarkdownDraft,
+  feed: readFeedDraft,
+  "html-page": readHtmlPageDraft,
+  text: readTextDraft,
+};
+
+function readMarkdownDraft(content: string): Result<ArticleDraft> {
+  const m = FRONT_MATTER.exec(content);
+  let meta: Record<string, unknown> = {};
+  if (m) {
+    try {
+      const parsed: unknown = parseYaml(m[1] ?? "");
+      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) meta = parsed as Record<string, unknown>;
+      else if (parsed !== null) return fail("front matter is not a YAML mapping");
+    } catch (error) {
+      const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+      return fail(`bad YAML front matter${line ? ` at line ${line + 1}` : ""}: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  const body = m ? content.slice(m[0].length) : content;
+  const title = stringField(meta["title"]) ?? "";
+  const blocks = extractTextBlocks(markdownToHtml(body)).filter((b) => !(b.kind === "heading" && b.text === title));
+  const publishedRaw = stringField(meta["date"]);
+  return succeed({
+    format: "markdown",
+    title,
+    url: stringField(meta["url"]),
+    outlet: stringField(meta["outlet"]) ?? stringField(meta["source"]) ?? hostOf(meta["original_url"] ?? meta["url"]) ?? feedCategory(meta["categories"]),
+    publishedRaw,
+    published: parsePublishedDate(meta["date"] instanceof Date ? meta["date"] : publishedRaw),
+    author: stringField(meta["author"]),
+    blocks,
+  });
+}
+
+function readFeedDraft(content: string): Result<ArticleDraft> {
+  const m = FEED_HEAD.exec(content);
+  if (!m) return fail("feed export without the <!--epoch-ms-->, [title](url) and ------ header");
+  const epoch = Number(m[1]);
+  const url = m[3] || undefined;
+  return succeed({
+    format: "feed",
+    title: m[2] ?? "",
+    url,
+    outlet: url ? new URL(url).hostname.replace(/^www\./, "") : undefined,
+    publishedRaw: m[1],
+    published: parsePublishedDate(epoch),
+    blocks: extractTextBlocks(content.slice(m[0].length)),
+  });
+}
+
+function readHtmlPageDraft(content: string): Result<ArticleDraft> {
+  const $ = load(content, { scriptingEnabled: false });
+  const meta = (sel: string): string | undefined => $(sel).attr("content")?.trim() || undefined;
+  const title = meta('meta[property="og:title"]') ?? ($("h1").first().text().trim() || $("title").text().trim());
+  const publishedRaw =
+    meta('meta[property="article:published_time"]') ??
+    $("time[datetime]").first().attr("datetime") ??
+    meta('meta[name="pubdate"]') ??
+    meta('meta[name="date"]');
+  const main = ['[itemprop="articleBody"]', "article .post-content", "article", "main", "#content", "body"]
+    .map((sel) => $(sel).first())
+    .find((el) => el.length > 0 && el.text().trim().length > 0);
+  if (!main) return fail("no article text found in the page");
+  const blocks = extractTextBlocks($.html(main)).filter((b) => !(b.kind === "heading" && b.text === title));
+  return succeed({
+    format: "html-page",
+    title,
+    url: meta('meta[property="og:url"]') ?? $('link[rel="canonical"]').attr("href"),
+    outlet: meta('meta[property="og:site_name"]') ?? meta('meta[name="author"]'),
+    publishedRaw,
+    published: parsePublishedDate(publishedRaw),
+    author: meta('meta[name="author"]'),
+    blocks,
+  });
+}
+
+function readTextDraft(content: string): Result<ArticleDraft> {
+  const paragraphs = content
+    .split(/\r?\n\s*\r?\n|\r?\n/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter(Boolean);
+  const [first, ...rest] = paragraphs;
+  return succeed({
+    format: "text",
+    title: first && first.length <= 80 ? first : "",
+    blocks: (first && first.length <= 80 ? rest : paragraphs).map((text) => ({ kind: "body" as const, text })),
+  });
+}
+
+function finishArticle(file: string, draft: ArticleDraft): Result<Article> {
+  const paragraphs: Paragraph[] = [];
+  let offset = 0;
+  for (const block of draft.blocks) {
+    paragraphs.push({ kind: block.kind, text: block.text, start: offset });
+    offset += block.text.length + 1;
+  }
+  const text = paragraphs.map((p) => p.text).join("\n");
+  if (!/\p{Script=Han}/u.test(text)) return fail("no Chinese text in the article body");
+  const article: Article = { id: articleId(text), file, format: draft.format, title: draft.title, paragraphs, text };
+  if (draft.url) article.url = draft.url;
+  if (draft.outlet) article.outlet = draft.outlet;
+  if (draft.published) article.published = draft.published;
+  if (draft.publishedRaw) article.publishedRaw = draft.publishedRaw;
+  if (draft.author) article.author = draft.author;
+  return succeed(article);
+}
+
+/** Stable article id: a hash of the normalised text, so one article under two file names is one article. */
+export function articleId(text: string): string {
+  const normalised = text.normalize("NFKC").replace(/\s+/g, "");
+  return "a_" + createHash("sha256").update(normalised).digest("hex").slice(0, 16);
+}
+
+function stringField(value: unknown): string | undefined {
+  if (typeof value === "string") return value.trim() || undefined;
+  if (typeof value === "number") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return undefined;
+}
+
+/** The host of an article URL, looking through web.archive.org captures. */
+function hostOf(value: unknown): string | undefined {
+  const url = stringField(value)?.replace(/^https?:\/\/web\.archive\.org\/web\/[^/]+\//, "");
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Feed exports list categories as [channel, outlet, section]; the outlet is the second. */
+function feedCategory(value: unknown): string | undefined {
+  return Array.isArray(value) && value.length >= 2 ? stringField(value[1]) : undefined;
+}

@@ -1,0 +1,249 @@
+import type { MergeReason } from "../schema/entities.ts";
+import type { ArticleEntity } from "./chain-mentions.ts";
+import { unique } from "./chain-mentions.ts";
+import { LEXICON } from "./lexicons.ts";
+import { soundKey, soundSimilarity } from "./phonetic.ts";
+import { isTranslitChar } from "./text-scan.ts";
+
+/** User decisions from the alias file: forms that must or must not be one entity. */
+export interface AliasDecisions {
+  /** Each group names one entity: canonical name first, then variants, Latin names or Wikidata ids. */
+  same: { name: string; latin?: string; wikidata?: string; variants: string[] }[];
+  /** Pairs of forms that are never the same entity. */
+  notSame: [string, string][];
+}
+
+/** The entities of one article, as the chainer found them. */
+export interface ArticleEntities {
+  article: string;
+  entities: ArticleEntity[];
+}
+
+/** One real-world entity across articles. */
+export interface ResolvedEntity {
+  key: string;
+  kind: "Person" | "Org";
+  name: string;
+  latin?: string;
+  wikidata?: string;
+  aliases: string[];
+  titles: string[];
+  mergedBecause: MergeReason[];
+  /** The article chains this entity was built from. */
+  members: { article: string; entity: ArticleEntity }[];
+}
+
+/** A merge the resolver considered but did not make, for `quotegraph aliases` to show. */
+export interface MergeCandidate {
+  a: string;
+  b: string;
+  score: number;
+  reasons: string[];
+}
+
+// Across articles a sound-alike needs this score plus a shared role (谢尔曼 ~ 舍曼 = 0.83, 佩斯科夫 ~ 佩斯科娃 = 0.78).
+const CROSS_ARTICLE_SOUND = 0.8;
+const CANDIDATE_SOUND = 0.7;
+
+const COUNTRY_FOLD: [RegExp, string][] = [
+  [/^俄国|^俄(?!罗斯)/, "俄罗斯"],
+  [/^美(?!国)/, "美国"],
+  [/^中(?!国)/, "中国"],
+];
+
+/** A form with script, spacing and country abbreviations folded, for exact matching of organisations. */
+function foldForm(key: string): string {
+  let k = key.replace(/[\s·•‧・･∙⋅\-—]/g, "").toLowerCase();
+  for (const [re, full] of COUNTRY_FOLD) k = k.replace(re, full);
+  return k;
+}
+
+/** The head role words of a person's titles (美国常务副国务卿 → 副国务卿, 常务副国务卿). */
+function roleWords(titles: string[]): Set<string> {
+  const roles = new Set<string>();
+  for (const t of titles) for (const word of LEXICON.personTitles) if (t.endsWith(word) && word.length >= 2) roles.add(word);
+  return roles;
+}
+
+/** True when two sets of roles share one, or one side has none. */
+function rolesCompatible(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  return [...a].some((r) => b.has(r) || [...b].some((o) => o.endsWith(r) || r.endsWith(o)));
+}
+
+/**
+ * Joins the article chains into entities across articles, strongest evidence first: user decisions, the
+ * registry, the same Latin name, the same written form with compatible roles, then sound-alike transliterations
+ * backed by a shared role. Blocking keys (form, Latin name, sound key) keep it far from quadratic.
+ */
+export function resolveAliases(
+  articles: ArticleEntities[],
+  decisions: AliasDecisions = { same: [], notSame: [] },
+): { entities: ResolvedEntity[]; candidates: MergeCandidate[] } {
+  const items = articles.flatMap((a) => a.entities.map((entity) => ({ article: a.article, entity })));
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const reasons = new Map<number, MergeReason[]>();
+  const notSame = new Set(decisions.notSame.flatMap(([a, b]) => [`${a}\u0000${b}`, `${b}\u0000${a}`]));
+  // Per-root sets of forms and Latin names, kept up to date on every union (no scans over all items).
+  const rootForms = items.map((it) => new Set(it.entity.keys));
+  const rootLatins = items.map((it) => new Set(it.entity.latin ? [it.entity.latin.toLowerCase()] : []));
+  const blocked = (a: number, b: number): boolean => {
+    const fa = rootForms[find(a)]!;
+    const fb = rootForms[find(b)]!;
+    for (const x of fa) for (const y of fb) if (notSame.has(`${x}\u0000${y}`)) return true;
+    const la = rootLatins[find(a)]!;
+    const lb = rootLatins[find(b)]!;
+    if (la.size === 0 || lb.size === 0) return false;
+    // Two different Latin names are two people (two 史密斯), unless they share a surname (Zelenskiy / Zelenskyy aside).
+    const surnames = new Set([...lb].map(lastWord));
+    return ![...la].some((x) => lb.has(x) || surnames.has(lastWord(x)));
+  };
+  const union = (a: number, b: number, reason: MergeReason): boolean => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb || blocked(a, b)) return false;
+    parent[rb] = ra;
+    for (const f of rootForms[rb]!) rootForms[ra]!.add(f);
+    for (const l of rootLatins[rb]!) rootLatins[ra]!.add(l);
+    reasons.set(ra, [...(reasons.get(ra) ?? []), ...(reasons.get(rb) ?? []), reason]);
+    return true;
+  };
+
+  const joinByKey = (keyOf: (i: number) => string[], reason: string): void => {
+    const first = new Map<string, number>();
+    items.forEach((_, i) => {
+      for (const k of keyOf(i)) {
+        const j = first.get(k);
+        if (j === undefined) first.set(k, i);
+        else union(j, i, { forms: [items[j]!.entity.keys[0]!, items[i]!.entity.keys[0]!], reason, score: 1 });
+      }
+    });
+  };
+
+  const userGroup = new Map<string, number>();
+  decisions.same.forEach((group, g) => {
+    for (const v of [group.name, ...group.variants, group.latin ?? "", group.wikidata ?? ""]) if (v) userGroup.set(foldForm(v), g);
+  });
+  joinByKey((i) => {
+    const e = items[i]!.entity;
+    return [...e.keys, e.latin ?? ""].map((k) => userGroup.get(foldForm(k))).filter((g) => g !== undefined).map((g) => `${e.kind}:user:${g}`);
+  }, "alias file");
+  joinByKey((i) => (items[i]!.entity.registry ? [`reg:${items[i]!.entity.registry!.id}`] : []), "registry");
+  joinByKey((i) => (items[i]!.entity.latin ? [`${items[i]!.entity.kind}:latin:${items[i]!.entity.latin!.toLowerCase()}`] : []), "same Latin name");
+  // The same written form: organisations always; persons when their roles agree.
+  const byForm = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    for (const k of it.entity.keys) {
+      const fk = `${it.entity.kind}:${foldForm(k)}`;
+      byForm.set(fk, [...(byForm.get(fk) ?? []), i]);
+    }
+  });
+  for (const [fk, group] of byForm) {
+    for (const i of group.slice(1)) {
+      const a = items[group[0]!]!.entity;
+      const b = items[i]!.entity;
+      if (a.kind === "Person" && !rolesCompatible(roleWords(a.titles), roleWords(b.titles))) continue;
+      union(group[0]!, i, { forms: [fk.slice(fk.indexOf(":") + 1)], reason: "same written form", score: 0.9 });
+    }
+  }
+  // Sound-alike transliterations, blocked by the first syllable's initial and backed by a shared role.
+  const candidates: MergeCandidate[] = [];
+  const byInitial = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    if (it.entity.kind !== "Person") return;
+    for (const k of it.entity.keys) {
+      if (!isTranslitChar(k[0]) || k.length < 2) continue;
+      const block = soundKey(k).slice(0, 1);
+      byInitial.set(block, [...(byInitial.get(block) ?? []), i]);
+    }
+  });
+  for (const group of byInitial.values()) {
+    for (let x = 0; x < group.length; x++) {
+      for (let y = x + 1; y < group.length; y++) {
+        const i = group[x]!;
+        const j = group[y]!;
+        if (find(i) === find(j)) continue;
+        const a = items[i]!.entity;
+        const b = items[j]!.entity;
+        const score = Math.max(...a.keys.flatMap((ka) => b.keys.map((kb) => soundSimilarity(ka, kb))));
+        if (score < CANDIDATE_SOUND) continue;
+        const ra = roleWords(a.titles);
+        const rb = roleWords(b.titles);
+        const sharedRole = ra.size > 0 && rb.size > 0 && rolesCompatible(ra, rb);
+        if (score >= CROSS_ARTICLE_SOUND && sharedRole) {
+          union(i, j, { forms: [a.keys[0]!, b.keys[0]!], reason: "sound-alike transliteration with a shared role", score });
+        } else {
+          candidates.push({ a: a.forms[0]!, b: b.forms[0]!, score, reasons: [sharedRole ? "shared role" : "no shared role"] });
+        }
+      }
+    }
+  }
+
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const entities = [...groups].map(([root, members]) => buildEntity(members.map((i) => items[i]!), reasons.get(root) ?? [], decisions));
+  return { entities, candidates: dedupeCandidates(candidates) };
+}
+
+function lastWord(latin: string): string {
+  return latin.split(/\s+/).pop() ?? latin;
+}
+
+function buildEntity(
+  members: { article: string; entity: ArticleEntity }[],
+  mergedBecause: MergeReason[],
+  decisions: AliasDecisions,
+): ResolvedEntity {
+  const kind = members[0]!.entity.kind;
+  const forms = unique(members.flatMap((m) => m.entity.forms));
+  const registry = members.find((m) => m.entity.registry)?.entity.registry;
+  const user = decisions.same.find((g) => forms.some((f) => [g.name, ...g.variants, g.latin].includes(f)));
+  const latins = members.map((m) => m.entity.latin).filter((x): x is string => !!x);
+  const latin = user?.latin ?? registry?.latin ?? mostCommon(latins);
+  const chinese = forms.filter((f) => /\p{Script=Han}/u.test(f));
+  const fullest = [...chinese].sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
+  const name = user?.name ?? latin ?? fullest ?? forms[0]!;
+  const entity: ResolvedEntity = {
+    key: "",
+    kind,
+    name,
+    aliases: forms,
+    titles: unique(members.flatMap((m) => m.entity.titles)),
+    mergedBecause: [...members.flatMap((m) => m.entity.mergedBecause), ...mergedBecause],
+    members,
+  };
+  if (latin) entity.latin = latin;
+  const wikidata = user?.wikidata ?? registry?.wikidata;
+  if (wikidata) entity.wikidata = wikidata;
+  entity.key = `${kind === "Person" ? "person" : "org"}:${slugify(latin ?? fullest ?? name)}`;
+  return entity;
+}
+
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/** A stable slug for node keys: Latin names lower-kebab-cased, Chinese kept as written. */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-|-$/g, "");
+}
+
+function dedupeCandidates(candidates: MergeCandidate[]): MergeCandidate[] {
+  const seen = new Set<string>();
+  return candidates
+    .filter((c) => {
+      const k = [c.a, c.b].sort().join("\u0000");
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => b.score - a.score);
+}

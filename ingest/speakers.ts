@@ -1,0 +1,143 @@
+import type { ArticleEntity } from "./chain-mentions.ts";
+import { LEXICON } from "./lexicons.ts";
+import { tagWords } from "./segment.ts";
+
+/** A place in the text that refers to an entity: a name, a title standing for a person, or a resolved pronoun. */
+export interface Reference {
+  entity: string;
+  kind: "Person" | "Org";
+  start: number;
+  end: number;
+  via: "name" | "title" | "pronoun";
+}
+
+/** A speech or reporting verb found on a word boundary. */
+export interface SpeechVerb {
+  verb: string;
+  start: number;
+  end: number;
+  strong: boolean;
+}
+
+const STRONG = new Set(LEXICON.speechVerbs);
+const WEAK = new Set(LEXICON.weakSpeechVerbs);
+const VERB_TAILS = new Set(["称", "说", "道", "表示"]);
+
+/** Speech verbs of the text, on jieba word boundaries (说 in 说服 or 小说 is not one). */
+export function findSpeechVerbs(s: string): SpeechVerb[] {
+  const verbs: SpeechVerb[] = [];
+  let offset = 0;
+  const words = tagWords(s);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.word;
+    const start = offset;
+    offset += w.length;
+    if (!STRONG.has(w) && !WEAK.has(w)) continue;
+    let end = offset;
+    // 警告 + 称, 补充 + 说: one verb
+    const next = words[i + 1]?.word;
+    if (next && VERB_TAILS.has(next)) end += next.length;
+    verbs.push({ verb: s.slice(start, end), start, end, strong: STRONG.has(w) || end > offset });
+  }
+  return verbs;
+}
+
+/** Names of the entities, plus title phrases standing alone for a person named elsewhere in the article. */
+export function findReferences(s: string, entities: ArticleEntity[]): Reference[] {
+  const refs: Reference[] = [];
+  for (const e of entities) for (const m of e.mentions) refs.push({ entity: e.id, kind: e.kind, start: m.start, end: m.end, via: "name" });
+  const nameStarts = new Set(refs.map((r) => r.start));
+  // A title phrase owned by exactly one person (美国常驻欧安组织代表 → Carpenter) and not followed by a name.
+  const owners = new Map<string, Set<string>>();
+  for (const e of entities) {
+    if (e.kind !== "Person") continue;
+    for (const t of e.titles.map(toSimplifiedTitle)) {
+      for (const variant of titleVariants(t)) owners.set(variant, new Set([...(owners.get(variant) ?? []), e.id]));
+    }
+  }
+  for (const [title, who] of owners) {
+    if (who.size !== 1 || title.length < 3) continue;
+    const [entity] = [...who];
+    for (let at = s.indexOf(title); at >= 0; at = s.indexOf(title, at + 1)) {
+      const end = at + title.length;
+      if (nameStarts.has(end) || refs.some((r) => r.start < end && at < r.end && r.via === "title")) continue;
+      refs.push({ entity: entity!, kind: "Person", start: at, end, via: "title" });
+    }
+  }
+  return refs.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+// Titles are stored as written; matching runs on simplified text, where they are the same length.
+const toSimplifiedTitle = (t: string): string => t;
+
+/** A title and its shorter forms that still name a role precisely: 欧安组织新任轮值主席国波兰外交部长 → 波兰外交部长. */
+function titleVariants(title: string): string[] {
+  const out = new Set([title]);
+  for (const place of LEXICON.placeNames) {
+    const at = title.indexOf(place);
+    if (at > 0) out.add(title.slice(at));
+  }
+  return [...out];
+}
+
+const PRONOUNS = /^(他们|她们|他|她|其)/;
+const OBJECT_MARKERS = new Set([..."与同和对向跟给把被替及"]);
+
+/**
+ * The speaker of a speech verb: the first name or title reference in the verb's clause that is not the object
+ * of a preposition (X对记者说 → X), else a pronoun resolved to the last person before it, else the subject
+ * carried over from an earlier clause of the same sentence (史密斯表达了…，并补充说 → Smith).
+ */
+export function findSubject(s: string, verbStart: number, refs: Reference[]): Reference | undefined {
+  const quoted = /引述|援引/.exec(s.slice(Math.max(0, verbStart - 30), verbStart));
+  if (quoted && /的话$/.test(s.slice(0, verbStart))) {
+    const from = verbStart - 30 + quoted.index;
+    const inside = refs.filter((r) => r.start >= from && r.end <= verbStart);
+    const last = inside[inside.length - 1];
+    if (last) return last;
+  }
+  let clauseEnd = verbStart;
+  for (let hop = 0; hop < 4; hop++) {
+    const clauseStart = lastBreak(s, clauseEnd) + 1;
+    const clause = s.slice(clauseStart, clauseEnd);
+    if (hop > 0 && /[。！？\n]$/.test(s.slice(0, clauseStart))) break;
+    if (/^(据|根据|按照|依照)/.test(clause) && hop === 0 && !/说法|的话/.test(clause)) return undefined;
+    const inClause = refs.filter((r) => r.start >= clauseStart && r.end <= clauseEnd && !OBJECT_MARKERS.has(s[r.start - 1] ?? ""));
+    const subject = preferPersonOverTheirOrg(s, inClause);
+    if (subject) return subject;
+    const pronoun = PRONOUNS.exec(clause.replace(/^(但|而|并|且|则|另外|此外|同时|不过|对此|与此同时)/, ""));
+    if (pronoun) return resolvePronoun(s, clauseStart, pronoun[1]!, refs);
+    const reference = LEXICON.referenceWords.find((w) => clause.includes(w));
+    if (reference) return lastPersonBefore(clauseStart, refs);
+    if (clauseStart === 0) break;
+    clauseEnd = clauseStart - 1;
+  }
+  return undefined;
+}
+
+/** 克里姆林宫发言人佩斯科夫表示: the person, not the organisation in their title. */
+function preferPersonOverTheirOrg(s: string, refs: Reference[]): Reference | undefined {
+  const first = refs[0];
+  if (!first || first.kind !== "Org") return first;
+  const person = refs.find((r) => r.kind === "Person" && r.start >= first.end && r.start - first.end <= 14);
+  if (person && !/[，。；：、]/.test(s.slice(first.end, person.start))) return person;
+  return first;
+}
+
+/** 他/她 → the last person named before it (its own sentence first, then earlier ones). */
+export function resolvePronoun(s: string, at: number, pronoun: string, refs: Reference[]): Reference | undefined {
+  if (pronoun.endsWith("们")) return undefined;
+  if (pronoun === "其") return refs.filter((r) => r.end <= at).pop();
+  return lastPersonBefore(at, refs) ?? undefined;
+}
+
+function lastPersonBefore(at: number, refs: Reference[]): Reference | undefined {
+  const before = refs.filter((r) => r.kind === "Person" && r.end <= at);
+  const last = before[before.length - 1];
+  return last ? { ...last, via: "pronoun" } : undefined;
+}
+
+function lastBreak(s: string, before: number): number {
+  for (let i = before - 1; i >= 0; i--) if (/[，,；;：:。！？\n]/.test(s[i]!)) return i;
+  return -1;
+}

@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+/** Roles a person can have at a meeting (ATTENDED.role). */
+export const ATTENDEE_ROLES = ["chair", "participant", "host"] as const;
+export const AttendeeRole = z.enum(ATTENDEE_ROLES);
+export type AttendeeRole = z.infer<typeof AttendeeRole>;
+
+/** A meeting that took place or is planned. */
+export const MEETING_STATUSES = ["held", "planned"] as const;
+export const MeetingStatus = z.enum(MEETING_STATUSES);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;

@@ -1,0 +1,91 @@
+import { Command, InvalidArgumentError } from "commander";
+import { resolve } from "node:path";
+import { buildGraph } from "./build.ts";
+import { loadAliasDecisions, defaultAliasFile } from "./alias-file.ts";
+import { UserError } from "./user-error.ts";
+
+/** Parses a TCP port option. */
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("Expecting an integer from 0 to 65535.");
+  return port;
+}
+
+/** Writes one progress line to stderr, overwriting itself on a terminal. */
+function progress(done: number, total: number, file: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r[${done}/${total}] ${file.slice(-60).padEnd(60)}`);
+  else if (done === total || done % 500 === 0) process.stderr.write(`[${done}/${total}] ${file}\n`);
+}
+
+const program = new Command();
+program.name("quotegraph").description("Chinese news articles in, a graph of who said what and who met whom out.").exitOverride();
+
+program
+  .command("build")
+  .description("read articles (files or folders) and write graph.json, graph.gexf and report.json")
+  .argument("<inputs...>", "article files or folders")
+  .requiredOption("-o, --out <dir>", "output folder")
+  .option("--aliases <file>", "alias file with same / not-same decisions", defaultAliasFile())
+  .option("--no-layout", "skip the ForceAtlas2 layout")
+  .action(async (inputs: string[], opts: { out: string; aliases: string; layout: boolean }) => {
+    const decisions = await loadAliasDecisions(opts.aliases);
+    const started = Date.now();
+    const result = await buildGraph({ inputs, outDir: opts.out, decisions, layout: opts.layout, onProgress: progress });
+    if (process.stderr.isTTY) process.stderr.write("\n");
+    const ok = result.report.files.filter((f) => f.status === "ok").length;
+    const skipped = result.report.files.filter((f) => f.status === "skipped").length;
+    for (const f of result.report.files) if (f.status === "failed") process.stderr.write(`failed: ${f.file}: ${f.reason}\n`);
+    const totals = Object.entries(result.report.totals).map(([k, v]) => `${v} ${k}`).join(", ");
+    process.stderr.write(
+      `built ${resolve(opts.out)}/graph.json from ${ok} articles (${skipped} skipped, ${result.failed} failed) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${totals}\n`,
+    );
+    process.exitCode = result.failed > 0 ? 1 : 0;
+  });
+
+program
+  .command("serve")
+  .description("serve the viewer and a read-only JSON API over a built graph")
+  .requiredOption("-d, --data <dir>", "folder holding graph.json")
+  .option("-p, --port <port>", "port", parsePort, 8080)
+  .option("--host <host>", "address to listen on", "127.0.0.1")
+  .action(async (opts: { data: string; port: number; host: string }) => {
+    const { startServer } = await import("./server.ts");
+    const server = await startServer({ dataDir: opts.data, port: opts.port, host: opts.host });
+    process.stderr.write(`quotegraph viewer on ${server.url} (Ctrl-C to stop)\n`);
+  });
+
+program
+  .command("load")
+  .description("write a built graph into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD from the environment)")
+  .requiredOption("-d, --data <dir>", "folder holding graph.json")
+  .option("--batch-size <n>", "rows per transaction", (v) => Number(v), 1000)
+  .action(async (opts: { data: string; batchSize: number }) => {
+    const { loadIntoNeo4j } = await import("./neo4j/load.ts");
+    const counts = await loadIntoNeo4j({ dataDir: opts.data, batchSize: opts.batchSize, onProgress: (m) => process.stderr.write(`${m}\n`) });
+    process.stderr.write(`loaded ${counts.nodes} nodes and ${counts.relationships} relationships\n`);
+  });
+
+program
+  .command("aliases")
+  .description("list uncertain merge candidates; --accept / --reject record a decision in the alias file")
+  .requiredOption("-d, --data <dir>", "folder holding candidates.json from a build")
+  .option("--aliases <file>", "alias file to update", defaultAliasFile())
+  .option("--accept <n>", "record candidate n as the same entity", (v) => Number(v))
+  .option("--reject <n>", "record candidate n as different entities", (v) => Number(v))
+  .action(async (opts: { data: string; aliases: string; accept?: number; reject?: number }) => {
+    const { runAliasesCommand } = await import("./alias-file.ts");
+    await runAliasesCommand(opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  if (code === "commander.helpDisplayed" || code === "commander.version") process.exit(0);
+  if (code?.startsWith("commander.")) process.exit(2);
+  if (error instanceof UserError) {
+    process.stderr.write(`quotegraph: ${error.message}\n`);
+    process.exit(error.exitCode);
+  }
+  throw error;
+}
