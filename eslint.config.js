@@ -10,5 +10,12 @@ export default tseslint.config(
     languageOptions: {
       globals: { console: "readonly", process: "readonly", URL: "readonly", window: "readonly", document: "readonly" },
     },
+    rules: {
+      // `_`-prefixed bindings are fields dropped on purpose by destructuring ({ type: _type, ...rest })
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { varsIgnorePattern: "^_", argsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
+    },
   },
 );

@@ -1,13 +1,25 @@
-import Graph from "graphology";
-import type { ArticleAttributes, EdgeAttributes, EntityAttributes, MeetingAttributes, QuoteAttributes } from "../schema/graph.ts";
+import { DirectedGraph } from "graphology";
+import type {
+  ArticleAttributes,
+  EdgeAttributes,
+  EntityAttributes,
+  MeetingAttributes,
+  QuoteAttributes,
+} from "../schema/graph.ts";
 import type { ArticleExtraction } from "./extract-article.ts";
 import { sameMeeting, type ArticleMeeting } from "./find-meetings.ts";
-import { resolveAliases, slugify, type AliasDecisions, type MergeCandidate, type ResolvedEntity } from "./resolve-aliases.ts";
+import {
+  resolveAliases,
+  slugify,
+  type AliasDecisions,
+  type MergeCandidate,
+  type ResolvedEntity,
+} from "./resolve-aliases.ts";
 import { createHash } from "node:crypto";
 
 /** The assembled graph plus what the alias resolver was unsure about. */
 export interface AssembledGraph {
-  graph: Graph;
+  graph: DirectedGraph;
   candidates: MergeCandidate[];
 }
 
@@ -16,7 +28,7 @@ const hash = (s: string): string => createHash("sha256").update(s).digest("hex")
 /** Builds the knowledge graph from per-article extractions: entities resolved across articles, quotes, meetings. */
 export function assembleGraph(extractions: ArticleExtraction[], decisions?: AliasDecisions): AssembledGraph {
   const sorted = [...extractions].sort((a, b) => a.article.id.localeCompare(b.article.id));
-  const graph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
+  const graph = new DirectedGraph({ allowSelfLoops: false });
   const { entities, candidates } = resolveAliases(
     sorted.map((x) => ({ article: x.article.id, entities: x.entities })),
     decisions,
@@ -45,7 +57,10 @@ export function assembleGraph(extractions: ArticleExtraction[], decisions?: Alia
       titles: e.titles,
       mergedBecause: e.mergedBecause,
       mentions: e.members.reduce((n, m) => n + m.entity.mentions.length, 0),
-      evidence: e.members.map((m) => ({ article: m.article, spans: m.entity.mentions.map((x) => [x.start, x.end] as [number, number]) })),
+      evidence: e.members.map((m) => ({
+        article: m.article,
+        spans: m.entity.mentions.map((x) => [x.start, x.end] as [number, number]),
+      })),
     };
     if (e.latin) attrs.latin = e.latin;
     if (e.wikidata) attrs.wikidata = e.wikidata;
@@ -65,7 +80,7 @@ export function assembleGraph(extractions: ArticleExtraction[], decisions?: Alia
   return { graph, candidates };
 }
 
-function mergeEdge(graph: Graph, source: string, target: string, attrs: EdgeAttributes): void {
+function mergeEdge(graph: DirectedGraph, source: string, target: string, attrs: EdgeAttributes): void {
   const existing = graph.edge(source, target);
   if (!existing) {
     graph.addDirectedEdgeWithKey(`${attrs.type}:${source}->${target}`, source, target, attrs);
@@ -77,14 +92,24 @@ function mergeEdge(graph: Graph, source: string, target: string, attrs: EdgeAttr
   graph.replaceEdgeAttributes(existing, merged);
 }
 
-function addQuotes(graph: Graph, extractions: ArticleExtraction[], globalOf: Map<string, ResolvedEntity>): void {
+function addQuotes(
+  graph: DirectedGraph,
+  extractions: ArticleExtraction[],
+  globalOf: Map<string, ResolvedEntity>,
+): void {
   for (const x of extractions) {
     for (const q of x.quotes) {
       // the same words reported by several articles are one Quote node
       const key = `quote:${hash(`${q.kind}\u0000${q.text.replace(/\s+/g, "")}`)}`;
       const speaker = q.speaker ? globalOf.get(`${x.article.id}\u0000${q.speaker}`) : undefined;
       if (!graph.hasNode(key)) {
-        const attrs: QuoteAttributes = { label: "Quote", text: q.text, kind: q.kind, confidence: q.confidence, evidence: [] };
+        const attrs: QuoteAttributes = {
+          label: "Quote",
+          text: q.text,
+          kind: q.kind,
+          confidence: q.confidence,
+          evidence: [],
+        };
         if (q.verb) attrs.verb = q.verb;
         graph.addNode(key, attrs);
       }
@@ -96,12 +121,26 @@ function addQuotes(graph: Graph, extractions: ArticleExtraction[], globalOf: Map
   }
 }
 
-function addMeetings(graph: Graph, extractions: ArticleExtraction[], globalOf: Map<string, ResolvedEntity>): void {
+function addMeetings(
+  graph: DirectedGraph,
+  extractions: ArticleExtraction[],
+  globalOf: Map<string, ResolvedEntity>,
+): void {
   const nodes: { key: string; meeting: ArticleMeeting; attendees: Set<string> }[] = [];
   for (const x of extractions) {
     for (const m of x.meetings) {
-      const attendees = new Set(m.attendees.map((a) => globalOf.get(`${x.article.id}\u0000${a.entity}`)?.key).filter((k): k is string => !!k));
-      const match = nodes.find((n) => sameMeeting(n.meeting, m) && (n.meeting.location === m.location || overlaps(n.attendees, attendees) || !n.meeting.location || !m.location) && !!(n.meeting.date && m.date));
+      const attendees = new Set(
+        m.attendees.map((a) => globalOf.get(`${x.article.id}\u0000${a.entity}`)?.key).filter((k): k is string => !!k),
+      );
+      const match = nodes.find(
+        (n) =>
+          sameMeeting(n.meeting, m) &&
+          (n.meeting.location === m.location ||
+            overlaps(n.attendees, attendees) ||
+            !n.meeting.location ||
+            !m.location) &&
+          !!(n.meeting.date && m.date),
+      );
       let key: string;
       if (match) {
         key = match.key;
@@ -124,7 +163,12 @@ function addMeetings(graph: Graph, extractions: ArticleExtraction[], globalOf: M
       mergeEdge(graph, key, x.article.id, { type: "MENTIONED_IN", forms: m.forms, evidence });
       for (const a of m.attendees) {
         const person = globalOf.get(`${x.article.id}\u0000${a.entity}`);
-        if (person) mergeEdge(graph, person.key, key, { type: "ATTENDED", role: a.role, evidence: [{ article: x.article.id, spans: [a.span] }] });
+        if (person)
+          mergeEdge(graph, person.key, key, {
+            type: "ATTENDED",
+            role: a.role,
+            evidence: [{ article: x.article.id, spans: [a.span] }],
+          });
       }
     }
   }
@@ -138,6 +182,6 @@ function overlaps(a: Set<string>, b: Set<string>): boolean {
 /** A readable meeting name: "2022-01-10 Geneva: United States–Russia talks". */
 function meetingName(m: ArticleMeeting): string {
   const head = [m.date, m.location].filter(Boolean).join(" ");
-  const parties = m.parties.length ? `${m.parties.join("–")} meeting` : m.forms[0] ?? "meeting";
+  const parties = m.parties.length ? `${m.parties.join("–")} meeting` : (m.forms[0] ?? "meeting");
   return head ? `${head}: ${parties}` : parties;
 }

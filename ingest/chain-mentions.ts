@@ -48,13 +48,23 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
     for (let at = s.indexOf(key); at >= 0; at = s.indexOf(key, at + key.length)) {
       const end = at + key.length;
       if (/^[A-Za-z]/.test(key) ? /[A-Za-z]/.test(s[at - 1] ?? "") || /[A-Za-z]/.test(s[end] ?? "") : false) continue;
-      if (seed.kind === "Person" && isTranslitChar(key[0]) && (isTranslitChar(s[at - 1]) && !isNameDot(s[at - 1]) && at > 0 && isTranslitChar(s[end]))) continue;
+      if (
+        seed.kind === "Person" &&
+        isTranslitChar(key[0]) &&
+        isTranslitChar(s[at - 1]) &&
+        !isNameDot(s[at - 1]) &&
+        at > 0 &&
+        isTranslitChar(s[end])
+      )
+        continue;
       const { start: _s, end: _e, ...rest } = seed;
       out.push({ ...rest, start: at, end, key, signals: ["chain"] });
     }
   }
   // Sound-alike spellings of a confirmed foreign name in the same article.
-  const personKeys = [...forms.values()].filter((m) => m.kind === "Person" && isTranslitChar(m.key[0]) && m.key.length >= 3);
+  const personKeys = [...forms.values()].filter(
+    (m) => m.kind === "Person" && isTranslitChar(m.key[0]) && m.key.length >= 3,
+  );
   for (let i = 0; i < s.length; i++) {
     if (isTranslitChar(s[i - 1])) continue;
     const len = translitRunLength(s, i);
@@ -116,7 +126,8 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
       if (/[·•‧・･∙⋅]/.test(o.key) && o.key.split(/[·•‧・･∙⋅]/).pop() === m.key) union(j, i);
       else if (m.signals.includes("sound-alike") && isTranslitChar(o.key[0])) {
         const score = soundSimilarity(m.key, o.key);
-        if (score >= SAME_ARTICLE_SOUND) union(j, i, { forms: [o.key, m.key], reason: "sound-alike in one article", score });
+        if (score >= SAME_ARTICLE_SOUND)
+          union(j, i, { forms: [o.key, m.key], reason: "sound-alike in one article", score });
       }
     });
   });

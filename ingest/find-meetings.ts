@@ -35,7 +35,12 @@ const PHRASE_STOP = /[，,。；;：:！？\n、“”「」（）()]/;
 const COUNTRY_ABBR = LEXICON.countryAbbreviations;
 
 /** Finds the meetings an article reports: each with date, place, attendees and the phrases that name it. */
-export function findMeetings(text: string, s: string, published: string | undefined, entities: ArticleEntity[]): ArticleMeeting[] {
+export function findMeetings(
+  text: string,
+  s: string,
+  published: string | undefined,
+  entities: ArticleEntity[],
+): ArticleMeeting[] {
   const dates = findDates(s, published);
   const places = findWords(s, PLACE_RE);
   const meetings: ArticleMeeting[] = [];
@@ -47,13 +52,21 @@ export function findMeetings(text: string, s: string, published: string | undefi
     const phrase = s.slice(phraseStart, noun.end);
     const sentence = s.slice(sentenceStart, sentenceEnd);
     if (/^(对话|谈判)$/.test(noun.word) && !/举行|进行|开始|召开|会谈|轮/.test(sentence)) continue;
-    if (/(?:进行|开展|展开)$/.test(s.slice(noun.start - 2, noun.start)) && /对话|谈判|磋商/.test(noun.word) && phrase.length <= noun.word.length + 2) continue;
+    if (
+      /(?:进行|开展|展开)$/.test(s.slice(noun.start - 2, noun.start)) &&
+      /对话|谈判|磋商/.test(noun.word) &&
+      phrase.length <= noun.word.length + 2
+    )
+      continue;
     const date = nearestDate(dates, noun.start, sentenceStart, sentenceEnd);
     const place = nearest(places, noun.start, sentenceStart, sentenceEnd);
     const backRef = BACK_REF.test(s.slice(Math.max(0, noun.start - 10), noun.start));
     const attendees = findAttendees(s, entities, sentenceStart, sentenceEnd);
     if (!date?.date && !place && !backRef && attendees.length < 2) continue;
-    const status: MeetingStatus = PLANNED.test(s.slice(sentenceStart, noun.start)) && !/了|已/.test(s.slice(sentenceStart, noun.end)) ? "planned" : "held";
+    const status: MeetingStatus =
+      PLANNED.test(s.slice(sentenceStart, noun.start)) && !/了|已/.test(s.slice(sentenceStart, noun.end))
+        ? "planned"
+        : "held";
     const forms = new Set([text.slice(phraseStart, noun.end)]);
     const clauseStart = lastBreak(s, noun.start, PHRASE_STOP) + 1;
     if (noun.end - clauseStart <= 16) forms.add(text.slice(clauseStart, noun.end));
@@ -69,7 +82,8 @@ export function findMeetings(text: string, s: string, published: string | undefi
       m.date = date.date;
       m.dateText = text.slice(date.start, date.end);
     }
-    if (place) m.location = placeLatin(place.word)!;
+    const location = place ? placeLatin(place.word) : undefined;
+    if (location) m.location = location;
     if (backRef && !m.date && !m.location) {
       const previous = meetings[meetings.length - 1];
       if (previous) mergeInto(previous, m);
@@ -95,9 +109,9 @@ function mergeInto(target: ArticleMeeting, other: ArticleMeeting): void {
   target.spans.push(...other.spans);
   for (const a of other.attendees) if (!target.attendees.some((t) => t.entity === a.entity)) target.attendees.push(a);
   target.parties = [...new Set([...target.parties, ...other.parties])];
-  target.date ??= other.date;
+  if (!target.date && other.date) target.date = other.date;
   if (!target.dateText && other.dateText) target.dateText = other.dateText;
-  target.location ??= other.location;
+  if (!target.location && other.location) target.location = other.location;
   if (other.status === "held") target.status = "held";
 }
 
@@ -106,7 +120,15 @@ function phraseStartOf(s: string, nounStart: number): number {
   while (i > 0 && nounStart - i < MAX_PHRASE && !PHRASE_STOP.test(s[i - 1]!)) i--;
   // the phrase begins after the last verb or particle that introduces it: 举行(了)新一轮战略稳定对话, 1月10日的会谈
   const window = s.slice(i, nounStart);
-  const cut = Math.max(window.lastIndexOf("举行了") + 3, window.lastIndexOf("举行") + 2, window.lastIndexOf("进行") + 2, window.lastIndexOf("召开") + 2, window.lastIndexOf("参加") + 2, window.lastIndexOf("出席") + 2, 0);
+  const cut = Math.max(
+    window.lastIndexOf("举行了") + 3,
+    window.lastIndexOf("举行") + 2,
+    window.lastIndexOf("进行") + 2,
+    window.lastIndexOf("召开") + 2,
+    window.lastIndexOf("参加") + 2,
+    window.lastIndexOf("出席") + 2,
+    0,
+  );
   return i + (cut > 0 ? cut : 0);
 }
 
@@ -116,7 +138,12 @@ function nearestDate(dates: DateMention[], at: number, from: number, to: number)
   return before[before.length - 1] ?? inSentence[0];
 }
 
-function nearest<T extends { start: number; end: number }>(items: T[], at: number, from: number, to: number): T | undefined {
+function nearest<T extends { start: number; end: number }>(
+  items: T[],
+  at: number,
+  from: number,
+  to: number,
+): T | undefined {
   const inSentence = items.filter((d) => d.start >= from && d.end <= to);
   return inSentence.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
 }
@@ -130,7 +157,8 @@ function findAttendees(s: string, entities: ArticleEntity[], from: number, to: n
     const m = e.mentions.find((x) => x.start >= from && x.end <= to);
     if (!m) continue;
     const near = s.slice(m.end, Math.min(to, m.end + 20));
-    const role: AttendeeRole = /^[^，。]{0,12}主持/.test(near) || /主持[^，。]{0,6}$/.test(s.slice(from, m.start)) ? "chair" : "participant";
+    const role: AttendeeRole =
+      /^[^，。]{0,12}主持/.test(near) || /主持[^，。]{0,6}$/.test(s.slice(from, m.start)) ? "chair" : "participant";
     out.push({ entity: e.id, role, span: [m.start, m.end] });
   }
   return out;
@@ -138,8 +166,12 @@ function findAttendees(s: string, entities: ArticleEntity[], from: number, to: n
 
 function partiesOf(phrase: string, entities: ArticleEntity[], s: string, start: number): string[] {
   const parties = new Set<string>();
-  for (const [abbr, name] of Object.entries(COUNTRY_ABBR)) if (abbr.length === 1 && new RegExp(`${abbr}[美俄中英法德日韩朝乌欧]|[美俄中英法德日韩朝乌欧]${abbr}`).test(phrase)) parties.add(name);
-  for (const e of entities) if (e.kind === "Org" && e.mentions.some((m) => m.start >= start && m.end <= start + phrase.length)) parties.add(e.latin ?? s.slice(e.mentions[0]!.start, e.mentions[0]!.end));
+  for (const [abbr, name] of Object.entries(COUNTRY_ABBR))
+    if (abbr.length === 1 && new RegExp(`${abbr}[美俄中英法德日韩朝乌欧]|[美俄中英法德日韩朝乌欧]${abbr}`).test(phrase))
+      parties.add(name);
+  for (const e of entities)
+    if (e.kind === "Org" && e.mentions.some((m) => m.start >= start && m.end <= start + phrase.length))
+      parties.add(e.latin ?? s.slice(e.mentions[0]!.start, e.mentions[0]!.end));
   return [...parties];
 }
 

@@ -5,7 +5,10 @@ import { tagWords } from "./segment.ts";
 import { escapeRegExp } from "./lexicons.ts";
 import { findWords, wordAlternation } from "./text-scan.ts";
 
-const COUNTRY_WORDS = [...Object.keys(LEXICON.countries), ...Object.keys(LEXICON.countryAbbreviations).filter((a) => a.length > 1)]
+const COUNTRY_WORDS = [
+  ...Object.keys(LEXICON.countries),
+  ...Object.keys(LEXICON.countryAbbreviations).filter((a) => a.length > 1),
+]
   .sort((a, b) => b.length - a.length)
   .map(escapeRegExp)
   .join("|");
@@ -26,7 +29,8 @@ export function findOrgMentions(s: string): Mention[] {
   };
 
   for (const hit of findRegistryHits(s)) {
-    if (hit.entry.label === "Org") add(hit.start, hit.end, ["registry"], { registry: hit.entry, latin: hit.entry.latin });
+    if (hit.entry.label === "Org")
+      add(hit.start, hit.end, ["registry"], { registry: hit.entry, latin: hit.entry.latin });
   }
   const titles = findWords(s, TITLE_RE);
   for (const m of s.matchAll(INSTITUTION_RE)) {
@@ -37,7 +41,7 @@ export function findOrgMentions(s: string): Mention[] {
   }
 
   // Organisation followed by its Latin acronym or a Chinese abbreviation in brackets: 俄罗斯国际电视台（RTVI）.
-  for (const m of s.matchAll(/[（(]\s*([A-Z][A-Z0-9&.\-]{1,9}|[\p{Script=Han}]{2,6})\s*[)）]/gu)) {
+  for (const m of s.matchAll(/[（(]\s*([A-Z][A-Z0-9&.-]{1,9}|[\p{Script=Han}]{2,6})\s*[)）]/gu)) {
     const inner = m[1]!;
     const before = orgPhraseBefore(s, m.index);
     if (!before) continue;
@@ -60,7 +64,12 @@ export function findOrgMentions(s: string): Mention[] {
     else if (LONG_SUFFIXES.some((suffix) => w.word.endsWith(suffix)) && i > 0) {
       let k = i;
       let from = start;
-      while (k > 0 && i - k < 4 && NAME_PART_TAGS.test(words[k - 1]!.tag) && !LEXICON.personTitles.includes(words[k - 1]!.word)) {
+      while (
+        k > 0 &&
+        i - k < 4 &&
+        NAME_PART_TAGS.test(words[k - 1]!.tag) &&
+        !LEXICON.personTitles.includes(words[k - 1]!.word)
+      ) {
         k--;
         from -= words[k]!.word.length;
       }
@@ -76,13 +85,17 @@ function orgPhraseBefore(s: string, end: number): number | undefined {
   while (from > 0 && end - from < 20 && /[\p{Script=Han}A-Za-z]/u.test(s[from - 1]!)) from--;
   const words = tagWords(s.slice(from, end));
   const last = words[words.length - 1];
-  if (!last || !LEXICON.orgSuffixes.some((suffix) => last.word.endsWith(suffix) || last.word === suffix) && last.tag !== "nt") {
+  if (
+    !last ||
+    (!LEXICON.orgSuffixes.some((suffix) => last.word.endsWith(suffix) || last.word === suffix) && last.tag !== "nt")
+  ) {
     return undefined;
   }
   let start = end;
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
-    if (!(NAME_PART_TAGS.test(w.tag) || w.word === "与" || w.word === "和") || LEXICON.personTitles.includes(w.word)) break;
+    if (!(NAME_PART_TAGS.test(w.tag) || w.word === "与" || w.word === "和") || LEXICON.personTitles.includes(w.word))
+      break;
     start -= w.word.length;
   }
   while (start < end && /[与和]/.test(s[start]!)) start++;

@@ -1,7 +1,15 @@
 import type { MentionSignal } from "../schema/entities.ts";
 import { isPlace, LEXICON, type RegistryEntry } from "./lexicons.ts";
 import { isDictionaryWord, tagWords } from "./segment.ts";
-import { findWords, isHan, isNameDot, isTranslitChar, translitRunLength, wordAlternation, type WordHit } from "./text-scan.ts";
+import {
+  findWords,
+  isHan,
+  isNameDot,
+  isTranslitChar,
+  translitRunLength,
+  wordAlternation,
+  type WordHit,
+} from "./text-scan.ts";
 
 /** A name found in an article: a span of its text that names a person or an organisation. */
 export interface Mention {
@@ -21,13 +29,31 @@ export interface Mention {
 const TITLE_RE = wordAlternation(LEXICON.personTitles);
 const SPEECH_RE = new RegExp(`^(?:[还也则又亦曾已再便就更均都并即随即]{0,2})(?:${LEXICON.speechVerbs.join("|")})`);
 // Titles that are also ordinary verbs or nouns (代表 "to represent"): they introduce only transliterated names.
-const WEAK_TITLES = new Set(["代表", "助理", "委员", "主任", "顾问", "专家", "学者", "作者", "领袖", "负责人", "先生", "女士", "夫人", "太太"]);
+const WEAK_TITLES = new Set([
+  "代表",
+  "助理",
+  "委员",
+  "主任",
+  "顾问",
+  "专家",
+  "学者",
+  "作者",
+  "领袖",
+  "负责人",
+  "先生",
+  "女士",
+  "夫人",
+  "太太",
+]);
 const REGISTRY_BY_NAME = new Map<string, RegistryEntry>();
 for (const entry of LEXICON.registry) for (const name of entry.names) REGISTRY_BY_NAME.set(name, entry);
 const REGISTRY_RE = wordAlternation([...REGISTRY_BY_NAME.keys()]);
-const LATIN_PERSON = /^[A-Z][a-zA-Z'’\-]+\.?(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?[A-Z][a-zA-Z'’\-]+\.?){1,3}$/;
+const LATIN_PERSON =
+  /^[A-Z][a-zA-Z'’-]+\.?(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?[A-Z][a-zA-Z'’-]+\.?){1,3}$/;
 // Characters that end a native two-character name when they follow it: verbs, prepositions, particles, dates.
-const NAME_FOLLOWERS = new Set([..."表说在今昨明指称周星于对与和同跟的是也则还已将曾日等就向到被把为及亦均都会要不并所再又即已、，。；：！？「」“”（）()【】《》 \n·"]);
+const NAME_FOLLOWERS = new Set([
+  ..."表说在今昨明指称周星于对与和同跟的是也则还已将曾日等就向到被把为及亦均都会要不并所再又即已、，。；：！？「」“”（）()【】《》 \n·",
+]);
 // Words that look like surname + given name but are common words or time expressions.
 const NOT_GIVEN_NAME = /^[一二三四五六七八九十百千万日月年]|^.[一二三四五六七八九十日天]$/;
 
@@ -65,9 +91,14 @@ export function findRegistryHits(s: string): (WordHit & { entry: RegistryEntry }
   return findWords(s, REGISTRY_RE)
     .map((hit) => ({ ...hit, entry: REGISTRY_BY_NAME.get(hit.word)! }))
     .filter((hit) => {
-      if (/^[A-Za-z]/.test(hit.word)) return !/[A-Za-z]/.test(s[hit.start - 1] ?? "") && !/[A-Za-z]/.test(s[hit.end] ?? "");
+      if (/^[A-Za-z]/.test(hit.word))
+        return !/[A-Za-z]/.test(s[hit.start - 1] ?? "") && !/[A-Za-z]/.test(s[hit.end] ?? "");
       if (hit.entry.label !== "Person") return true;
-      return !(isTranslitChar(s[hit.start - 1]) && isTranslitChar(hit.word[0])) && !isNameDot(s[hit.start - 1]) && !isNameDot(s[hit.end]);
+      return (
+        !(isTranslitChar(s[hit.start - 1]) && isTranslitChar(hit.word[0])) &&
+        !isNameDot(s[hit.start - 1]) &&
+        !isNameDot(s[hit.end])
+      );
     });
 }
 
@@ -92,7 +123,30 @@ function nameBefore(s: string, bracket: number): { start: number; signals: Menti
 }
 
 // Words that may stand inside a title phrase besides nouns and place names (美国常驻欧安组织代表, 俄副外长).
-const TITLE_LINK_WORDS = new Set(["常驻", "驻", "前", "新任", "现任", "时任", "轮值", "首席", "常务", "副", "总", "代理", "负责", "主管", "俄", "美", "中", "英", "法", "德", "日", "乌"]);
+const TITLE_LINK_WORDS = new Set([
+  "常驻",
+  "驻",
+  "前",
+  "新任",
+  "现任",
+  "时任",
+  "轮值",
+  "首席",
+  "常务",
+  "副",
+  "总",
+  "代理",
+  "负责",
+  "主管",
+  "俄",
+  "美",
+  "中",
+  "英",
+  "法",
+  "德",
+  "日",
+  "乌",
+]);
 const TITLE_PART_TAGS = /^(n|ns|nt|nz|nrt|j|b|vn|l|nr|eng)$/;
 
 /** The title phrase that ends at `end`: the title word plus the country/organisation words before it. */
@@ -108,7 +162,13 @@ export function titlePhraseBefore(s: string, end: number): string | undefined {
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
     const inTitle = start > last.start;
-    if (!inTitle && !TITLE_PART_TAGS.test(w.tag) && !TITLE_LINK_WORDS.has(w.word) && !LEXICON.personTitles.includes(w.word)) break;
+    if (
+      !inTitle &&
+      !TITLE_PART_TAGS.test(w.tag) &&
+      !TITLE_LINK_WORDS.has(w.word) &&
+      !LEXICON.personTitles.includes(w.word)
+    )
+      break;
     start -= w.word.length;
   }
   return clause.slice(Math.min(start, last.start));
@@ -124,7 +184,15 @@ export function findPersonMentions(s: string): Mention[] {
 
   for (const hit of findRegistryHits(s)) {
     if (hit.entry.label !== "Person") continue;
-    add({ kind: "Person", start: hit.start, end: hit.end, key: hit.word, signals: ["registry"], registry: hit.entry, latin: hit.entry.latin });
+    add({
+      kind: "Person",
+      start: hit.start,
+      end: hit.end,
+      key: hit.word,
+      signals: ["registry"],
+      registry: hit.entry,
+      latin: hit.entry.latin,
+    });
   }
 
   for (const m of s.matchAll(/[（(]\s*([A-Za-z][A-Za-z.'’\- ]{1,60}?)\s*[)）]/g)) {
@@ -132,10 +200,25 @@ export function findPersonMentions(s: string): Mention[] {
     if (!LATIN_PERSON.test(latin) || /^[A-Z.\s]+$/.test(latin)) continue;
     const name = nameBefore(s, m.index);
     if (!name) continue;
-    add({ kind: "Person", start: name.start, end: m.index, key: s.slice(name.start, m.index), signals: name.signals, latin });
+    add({
+      kind: "Person",
+      start: name.start,
+      end: m.index,
+      key: s.slice(name.start, m.index),
+      signals: name.signals,
+      latin,
+    });
     // the Latin form is a surface form too ("Sergei Ryabkov")
     const latinStart = m.index + m[0].indexOf(latin);
-    add({ kind: "Person", start: latinStart, end: latinStart + latin.length, key: latin, signals: ["latin-bracket"], latin, pairedEnd: m.index });
+    add({
+      kind: "Person",
+      start: latinStart,
+      end: latinStart + latin.length,
+      key: latin,
+      signals: ["latin-bracket"],
+      latin,
+      pairedEnd: m.index,
+    });
   }
 
   for (const title of findWords(s, TITLE_RE)) {
@@ -158,16 +241,24 @@ export function findPersonMentions(s: string): Mention[] {
     if (isNameDot(s[start - 1])) continue; // the middle dot of a name already taken
     const len = translitRunLength(s, start, 24);
     const key = s.slice(start, start + len);
-    if (len >= 4 && /[·•‧・･∙⋅]/.test(key)) add({ kind: "Person", start, end: start + len, key, signals: ["dot-name"] });
+    if (len >= 4 && /[·•‧・･∙⋅]/.test(key))
+      add({ kind: "Person", start, end: start + len, key, signals: ["dot-name"] });
     i = start + len;
   }
 
   // Bylines: 【文/观察者网 熊超然】, （记者熊超然）.
-  for (const m of s.matchAll(/[【\[（(]\s*(?:文|记者|撰文|采访)\s*[\/／:：]?\s*([^】\]）)]{2,30})[】\]）)]/g)) {
+  for (const m of s.matchAll(/[【[（(]\s*(?:文|记者|撰文|采访)\s*[/／:：]?\s*([^】\]）)]{2,30})[】\]）)]/g)) {
     const inner = m[1]!;
     const nameStart = m.index + m[0].indexOf(inner) + inner.search(/\S+$/);
     const len = nativeNameLength(s, nameStart);
-    if (len >= 2) add({ kind: "Person", start: nameStart, end: nameStart + len, key: s.slice(nameStart, nameStart + len), signals: ["byline"] });
+    if (len >= 2)
+      add({
+        kind: "Person",
+        start: nameStart,
+        end: nameStart + len,
+        key: s.slice(nameStart, nameStart + len),
+        signals: ["byline"],
+      });
   }
 
   // A transliteration run or a native name that opens a clause and is followed by a speech verb (拉乌表示…).

@@ -1,7 +1,14 @@
 import type { QuoteKind } from "../schema/quote.ts";
 import type { ArticleEntity } from "./chain-mentions.ts";
 import { tagWords } from "./segment.ts";
-import { findReferences, findSpeechVerbs, findSubject, type Reference, type SpeechVerb } from "./speakers.ts";
+import {
+  findReferences,
+  findSpeechVerbs,
+  findSubject,
+  preferPersonOverTheirOrg,
+  type Reference,
+  type SpeechVerb,
+} from "./speakers.ts";
 
 /** A quote found in one article, with its speaker's article-local entity id (undefined = the text names nobody). */
 export interface FoundQuote {
@@ -72,7 +79,6 @@ function findDirectQuotes(
     const sentenceStart = lastSentenceBreak(s, span.open) + 1;
     const sentenceEnd = nextSentenceBreak(s, span.close);
     const before = s.slice(sentenceStart, span.open);
-    const after = s.slice(span.close + 1, sentenceEnd);
     const opensSentence = /^[\s（(]*$/.test(before) || /[。！？]$/.test(before.trim());
 
     let speaker: Reference | undefined;
@@ -80,9 +86,15 @@ function findDirectQuotes(
     let confidence = 0.9;
     // after: “…”，X说 / “…”X在…后表示
     if (opensSentence || /[，,]$/.test(inner)) {
-      const afterVerb = verbs.find((v) => v.start > span.close && v.start < sentenceEnd && !spans.some((q) => q.open > span.close && q.open < v.start));
+      const afterVerb = verbs.find(
+        (v) =>
+          v.start > span.close && v.start < sentenceEnd && !spans.some((q) => q.open > span.close && q.open < v.start),
+      );
       if (afterVerb) {
-        const cand = refs.find((r) => r.start > span.close && r.end <= afterVerb.start);
+        const cand = preferPersonOverTheirOrg(
+          s,
+          refs.filter((r) => r.start > span.close && r.end <= afterVerb.start),
+        );
         if (cand) {
           speaker = cand;
           verb = afterVerb;

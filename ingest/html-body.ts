@@ -11,8 +11,34 @@ export interface TextBlock {
 const BOILERPLATE = boilerplate.paragraphPatterns.map((p) => new RegExp(p));
 const DROP_TAGS = new Set(["script", "style", "nav", "form", "svg", "button", "iframe", "select", "template", "aside"]);
 const BLOCK_TAGS = new Set([
-  "p", "div", "section", "article", "main", "header", "footer", "blockquote", "table", "tr", "td", "th",
-  "ul", "ol", "li", "dl", "dt", "dd", "hr", "pre", "center", "time", "h1", "h2", "h3", "h4", "h5", "h6",
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "header",
+  "footer",
+  "blockquote",
+  "table",
+  "tr",
+  "td",
+  "th",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "hr",
+  "pre",
+  "center",
+  "time",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
 ]);
 const CAPTION_TAGS = new Set(["figcaption", "small"]);
 const IMAGE_TAGS = new Set(["img", "picture", "video"]);

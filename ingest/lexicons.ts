@@ -36,7 +36,11 @@ export const LEXICON = {
   countryAbbreviations: places.abbreviations as Record<string, string>,
   cities: places.cities as Record<string, string>,
   venues: places.venues as Record<string, string>,
-  placeNames: longestFirst([...Object.keys(places.countries), ...Object.keys(places.cities), ...Object.keys(places.venues)]),
+  placeNames: longestFirst([
+    ...Object.keys(places.countries),
+    ...Object.keys(places.cities),
+    ...Object.keys(places.venues),
+  ]),
   singleSurnames: new Set([...surnames.single]),
   doubleSurnames: surnames.double,
   registry: registry.entities as RegistryEntry[],

@@ -27,7 +27,8 @@ export function markdownToHtml(body: string): string {
     }
     for (const line of trimmed.split(/\r?\n/)) {
       const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-      if (heading) out.push(`<h${heading[1]!.length}>${escapeHtml(stripInline(heading[2] ?? ""))}</h${heading[1]!.length}>`);
+      if (heading)
+        out.push(`<h${heading[1]!.length}>${escapeHtml(stripInline(heading[2] ?? ""))}</h${heading[1]!.length}>`);
       else if (/^\s*!\[[^\]]*\]\([^)]*\)\s*$/.test(line)) out.push("<img>");
       else if (/^\s*([-*_]\s*){3,}$/.test(line)) out.push("<hr>");
       else out.push(`<p>${escapeHtml(stripInline(line.replace(/^\s*(?:[-*+]|\d+\.|>)\s+/, "")))}</p>`);

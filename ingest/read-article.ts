@@ -53,11 +53,14 @@ function readMarkdownDraft(content: string): Result<ArticleDraft> {
   if (m) {
     try {
       const parsed: unknown = parseYaml(m[1] ?? "");
-      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) meta = parsed as Record<string, unknown>;
+      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed))
+        meta = parsed as Record<string, unknown>;
       else if (parsed !== null) return fail("front matter is not a YAML mapping");
     } catch (error) {
       const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-      return fail(`bad YAML front matter${line ? ` at line ${line + 1}` : ""}: ${(error as Error).message.split("\n")[0]}`);
+      return fail(
+        `bad YAML front matter${line ? ` at line ${line + 1}` : ""}: ${(error as Error).message.split("\n")[0]}`,
+      );
     }
   }
   const body = m ? content.slice(m[0].length) : content;
@@ -68,7 +71,11 @@ function readMarkdownDraft(content: string): Result<ArticleDraft> {
     format: "markdown",
     title,
     url: stringField(meta["url"]),
-    outlet: stringField(meta["outlet"]) ?? stringField(meta["source"]) ?? hostOf(meta["original_url"] ?? meta["url"]) ?? feedCategory(meta["categories"]),
+    outlet:
+      stringField(meta["outlet"]) ??
+      stringField(meta["source"]) ??
+      hostOf(meta["original_url"] ?? meta["url"]) ??
+      feedCategory(meta["categories"]),
     publishedRaw,
     published: parsePublishedDate(meta["date"] instanceof Date ? meta["date"] : publishedRaw),
     author: stringField(meta["author"]),

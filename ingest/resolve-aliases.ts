@@ -61,7 +61,8 @@ function foldForm(key: string): string {
 /** The head role words of a person's titles (美国常务副国务卿 → 副国务卿, 常务副国务卿). */
 function roleWords(titles: string[]): Set<string> {
   const roles = new Set<string>();
-  for (const t of titles) for (const word of LEXICON.personTitles) if (t.endsWith(word) && word.length >= 2) roles.add(word);
+  for (const t of titles)
+    for (const word of LEXICON.personTitles) if (t.endsWith(word) && word.length >= 2) roles.add(word);
   return roles;
 }
 
@@ -123,14 +124,21 @@ export function resolveAliases(
 
   const userGroup = new Map<string, number>();
   decisions.same.forEach((group, g) => {
-    for (const v of [group.name, ...group.variants, group.latin ?? "", group.wikidata ?? ""]) if (v) userGroup.set(foldForm(v), g);
+    for (const v of [group.name, ...group.variants, group.latin ?? "", group.wikidata ?? ""])
+      if (v) userGroup.set(foldForm(v), g);
   });
   joinByKey((i) => {
     const e = items[i]!.entity;
-    return [...e.keys, e.latin ?? ""].map((k) => userGroup.get(foldForm(k))).filter((g) => g !== undefined).map((g) => `${e.kind}:user:${g}`);
+    return [...e.keys, e.latin ?? ""]
+      .map((k) => userGroup.get(foldForm(k)))
+      .filter((g) => g !== undefined)
+      .map((g) => `${e.kind}:user:${g}`);
   }, "alias file");
   joinByKey((i) => (items[i]!.entity.registry ? [`reg:${items[i]!.entity.registry!.id}`] : []), "registry");
-  joinByKey((i) => (items[i]!.entity.latin ? [`${items[i]!.entity.kind}:latin:${items[i]!.entity.latin!.toLowerCase()}`] : []), "same Latin name");
+  joinByKey(
+    (i) => (items[i]!.entity.latin ? [`${items[i]!.entity.kind}:latin:${items[i]!.entity.latin!.toLowerCase()}`] : []),
+    "same Latin name",
+  );
   // The same written form: organisations always; persons when their roles agree.
   const byForm = new Map<string, number[]>();
   items.forEach((it, i) => {
@@ -172,9 +180,18 @@ export function resolveAliases(
         const rb = roleWords(b.titles);
         const sharedRole = ra.size > 0 && rb.size > 0 && rolesCompatible(ra, rb);
         if (score >= CROSS_ARTICLE_SOUND && sharedRole) {
-          union(i, j, { forms: [a.keys[0]!, b.keys[0]!], reason: "sound-alike transliteration with a shared role", score });
+          union(i, j, {
+            forms: [a.keys[0]!, b.keys[0]!],
+            reason: "sound-alike transliteration with a shared role",
+            score,
+          });
         } else {
-          candidates.push({ a: a.forms[0]!, b: b.forms[0]!, score, reasons: [sharedRole ? "shared role" : "no shared role"] });
+          candidates.push({
+            a: a.forms[0]!,
+            b: b.forms[0]!,
+            score,
+            reasons: [sharedRole ? "shared role" : "no shared role"],
+          });
         }
       }
     }
@@ -182,7 +199,13 @@ export function resolveAliases(
 
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
-  const entities = [...groups].map(([root, members]) => buildEntity(members.map((i) => items[i]!), reasons.get(root) ?? [], decisions));
+  const entities = [...groups].map(([root, members]) =>
+    buildEntity(
+      members.map((i) => items[i]!),
+      reasons.get(root) ?? [],
+      decisions,
+    ),
+  );
   return { entities, candidates: dedupeCandidates(candidates) };
 }
 

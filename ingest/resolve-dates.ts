@@ -10,7 +10,17 @@ export interface DateMention {
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0 };
 const DATE_RE =
   /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|(?<![\d月年])(\d{1,2})\s*[日号](?![本元])|(上|本|下|这|上个|下个)?(?:周|星期|礼拜)([一二三四五六日天])|(前天|昨天|昨日|今天|今日|明天|明日|当天|当日)/g;
-const RELATIVE_DAYS: Record<string, number | null> = { 前天: -2, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 当天: null, 当日: null };
+const RELATIVE_DAYS: Record<string, number | null> = {
+  前天: -2,
+  昨天: -1,
+  昨日: -1,
+  今天: 0,
+  今日: 0,
+  明天: 1,
+  明日: 1,
+  当天: null,
+  当日: null,
+};
 
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86_400_000);

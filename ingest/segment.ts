@@ -1,5 +1,5 @@
 import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict";
+import { dict } from "@node-rs/jieba/dict.js";
 
 /** A word with its part-of-speech tag, as jieba gives it. */
 export interface TaggedWord {

@@ -45,7 +45,8 @@ export function findSpeechVerbs(s: string): SpeechVerb[] {
 /** Names of the entities, plus title phrases standing alone for a person named elsewhere in the article. */
 export function findReferences(s: string, entities: ArticleEntity[]): Reference[] {
   const refs: Reference[] = [];
-  for (const e of entities) for (const m of e.mentions) refs.push({ entity: e.id, kind: e.kind, start: m.start, end: m.end, via: "name" });
+  for (const e of entities)
+    for (const m of e.mentions) refs.push({ entity: e.id, kind: e.kind, start: m.start, end: m.end, via: "name" });
   const nameStarts = new Set(refs.map((r) => r.start));
   // A title phrase owned by exactly one person (美国常驻欧安组织代表 → Carpenter) and not followed by a name.
   const owners = new Map<string, Set<string>>();
@@ -102,11 +103,13 @@ export function findSubject(s: string, verbStart: number, refs: Reference[]): Re
     const clause = s.slice(clauseStart, clauseEnd);
     if (hop > 0 && /[。！？\n]$/.test(s.slice(0, clauseStart))) break;
     if (/^(据|根据|按照|依照)/.test(clause) && hop === 0 && !/说法|的话/.test(clause)) return undefined;
-    const inClause = refs.filter((r) => r.start >= clauseStart && r.end <= clauseEnd && !OBJECT_MARKERS.has(s[r.start - 1] ?? ""));
+    const inClause = refs.filter(
+      (r) => r.start >= clauseStart && r.end <= clauseEnd && !OBJECT_MARKERS.has(s[r.start - 1] ?? ""),
+    );
     const subject = preferPersonOverTheirOrg(s, inClause);
     if (subject) return subject;
     const pronoun = PRONOUNS.exec(clause.replace(/^(但|而|并|且|则|另外|此外|同时|不过|对此|与此同时)/, ""));
-    if (pronoun) return resolvePronoun(s, clauseStart, pronoun[1]!, refs);
+    if (pronoun) return resolvePronoun(clauseStart, pronoun[1]!, refs);
     const reference = LEXICON.referenceWords.find((w) => clause.includes(w));
     if (reference) return lastPersonBefore(clauseStart, refs);
     if (clauseStart === 0) break;
@@ -115,17 +118,17 @@ export function findSubject(s: string, verbStart: number, refs: Reference[]): Re
   return undefined;
 }
 
-/** 克里姆林宫发言人佩斯科夫表示: the person, not the organisation in their title. */
-function preferPersonOverTheirOrg(s: string, refs: Reference[]): Reference | undefined {
+/** 克里姆林宫发言人佩斯科夫表示: the person, not the organisation in their title (first reference otherwise). */
+export function preferPersonOverTheirOrg(text: string, refs: Reference[]): Reference | undefined {
   const first = refs[0];
   if (!first || first.kind !== "Org") return first;
   const person = refs.find((r) => r.kind === "Person" && r.start >= first.end && r.start - first.end <= 14);
-  if (person && !/[，。；：、]/.test(s.slice(first.end, person.start))) return person;
+  if (person && !/[，。；：、]/.test(text.slice(first.end, person.start))) return person;
   return first;
 }
 
 /** 他/她 → the last person named before it (its own sentence first, then earlier ones). */
-export function resolvePronoun(s: string, at: number, pronoun: string, refs: Reference[]): Reference | undefined {
+export function resolvePronoun(at: number, pronoun: string, refs: Reference[]): Reference | undefined {
   if (pronoun.endsWith("们")) return undefined;
   if (pronoun === "其") return refs.filter((r) => r.end <= at).pop();
   return lastPersonBefore(at, refs) ?? undefined;

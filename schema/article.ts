@@ -28,7 +28,10 @@ export const Article = z.object({
   url: z.string().optional(),
   title: z.string(),
   outlet: z.string().optional(),
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}/).optional(),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}/)
+    .optional(),
   publishedRaw: z.string().optional(),
   author: z.string().optional(),
   paragraphs: z.array(Paragraph),

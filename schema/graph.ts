@@ -49,7 +49,10 @@ export type QuoteAttributes = z.infer<typeof QuoteAttributes>;
 export const MeetingAttributes = z.object({
   label: z.literal("Meeting"),
   name: z.string(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   dateText: z.string().optional(),
   location: z.string().optional(),
   status: MeetingStatus,
@@ -95,6 +98,8 @@ export const GraphExport = z.object({
   attributes: z.record(z.string(), z.unknown()).optional(),
   options: z.object({ type: z.string(), multi: z.boolean(), allowSelfLoops: z.boolean() }).optional(),
   nodes: z.array(z.object({ key: z.string(), attributes: NodeAttributes })),
-  edges: z.array(z.object({ key: z.string().optional(), source: z.string(), target: z.string(), attributes: EdgeAttributes })),
+  edges: z.array(
+    z.object({ key: z.string().optional(), source: z.string(), target: z.string(), attributes: EdgeAttributes }),
+  ),
 });
 export type GraphExport = z.infer<typeof GraphExport>;

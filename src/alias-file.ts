@@ -8,7 +8,14 @@ import { writeFileAtomic } from "./write-atomic.ts";
 /** The alias file users edit: canonical names with variants, and explicit same / not-same decisions. */
 export const AliasFile = z.object({
   same: z
-    .array(z.object({ name: z.string(), latin: z.string().optional(), wikidata: z.string().optional(), variants: z.array(z.string()).default([]) }))
+    .array(
+      z.object({
+        name: z.string(),
+        latin: z.string().optional(),
+        wikidata: z.string().optional(),
+        variants: z.array(z.string()).default([]),
+      }),
+    )
     .default([]),
   notSame: z.array(z.tuple([z.string(), z.string()])).default([]),
 });
@@ -48,7 +55,12 @@ export async function loadAliasDecisions(path: string): Promise<AliasDecisions> 
 }
 
 /** `quotegraph aliases`: lists the merge candidates of the last build, or records a decision on one. */
-export async function runAliasesCommand(opts: { data: string; aliases: string; accept?: number; reject?: number }): Promise<void> {
+export async function runAliasesCommand(opts: {
+  data: string;
+  aliases: string;
+  accept?: number;
+  reject?: number;
+}): Promise<void> {
   let candidates: MergeCandidate[];
   try {
     candidates = JSON.parse(await readFile(join(opts.data, "candidates.json"), "utf8")) as MergeCandidate[];
@@ -58,11 +70,16 @@ export async function runAliasesCommand(opts: { data: string; aliases: string; a
   const pick = opts.accept ?? opts.reject;
   if (pick === undefined) {
     if (candidates.length === 0) process.stdout.write("No uncertain merge candidates.\n");
-    candidates.forEach((c, i) => process.stdout.write(`${String(i).padStart(4)}  ${c.score.toFixed(2)}  ${c.a} ~ ${c.b}  (${c.reasons.join(", ")})\n`));
+    candidates.forEach((c, i) =>
+      process.stdout.write(
+        `${String(i).padStart(4)}  ${c.score.toFixed(2)}  ${c.a} ~ ${c.b}  (${c.reasons.join(", ")})\n`,
+      ),
+    );
     return;
   }
   const candidate = candidates[pick];
-  if (!candidate) throw new UserError(`Candidate ${pick} does not exist; \`quotegraph aliases --data ${opts.data}\` lists them.`, 2);
+  if (!candidate)
+    throw new UserError(`Candidate ${pick} does not exist; \`quotegraph aliases --data ${opts.data}\` lists them.`, 2);
   let file: AliasFile = { same: [], notSame: [] };
   try {
     file = AliasFile.parse(JSON.parse(await readFile(opts.aliases, "utf8")));
@@ -72,5 +89,7 @@ export async function runAliasesCommand(opts: { data: string; aliases: string; a
   if (opts.accept !== undefined) file.same.push({ name: candidate.a, variants: [candidate.b] });
   else file.notSame.push([candidate.a, candidate.b]);
   await writeFileAtomic(opts.aliases, JSON.stringify(file, null, 2) + "\n");
-  process.stdout.write(`${opts.accept !== undefined ? "same" : "not same"}: ${candidate.a} ~ ${candidate.b} → ${opts.aliases}\n`);
+  process.stdout.write(
+    `${opts.accept !== undefined ? "same" : "not same"}: ${candidate.a} ~ ${candidate.b} → ${opts.aliases}\n`,
+  );
 }

@@ -63,7 +63,8 @@ function processFile(
   const read = readArticle(file, decoded.text);
   if (!read.ok) return { file, status: "failed", reason: read.issues.join("; ") };
   const duplicateOf = seen.get(read.value.id);
-  if (duplicateOf) return { file, status: "skipped", reason: `same article text as ${duplicateOf}`, article: read.value.id };
+  if (duplicateOf)
+    return { file, status: "skipped", reason: `same article text as ${duplicateOf}`, article: read.value.id };
   seen.set(read.value.id, file);
   try {
     extractions.push(extractArticle(read.value));
@@ -74,7 +75,7 @@ function processFile(
   return { file, status: "ok", article: read.value.id };
 }
 
-function countNodesPerArticle(graph: import("graphology").default): Map<string, Record<string, number>> {
+function countNodesPerArticle(graph: import("graphology").DirectedGraph): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
   graph.forEachEdge((_e, attrs, source, target) => {
     if (attrs["type"] !== "MENTIONED_IN" && attrs["type"] !== "QUOTED_IN") return;

@@ -7,7 +7,8 @@ import { UserError } from "./user-error.ts";
 /** Parses a TCP port option. */
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("Expecting an integer from 0 to 65535.");
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError("Expecting an integer from 0 to 65535.");
   return port;
 }
 
@@ -18,7 +19,10 @@ function progress(done: number, total: number, file: string): void {
 }
 
 const program = new Command();
-program.name("quotegraph").description("Chinese news articles in, a graph of who said what and who met whom out.").exitOverride();
+program
+  .name("quotegraph")
+  .description("Chinese news articles in, a graph of who said what and who met whom out.")
+  .exitOverride();
 
 program
   .command("build")
@@ -34,8 +38,11 @@ program
     if (process.stderr.isTTY) process.stderr.write("\n");
     const ok = result.report.files.filter((f) => f.status === "ok").length;
     const skipped = result.report.files.filter((f) => f.status === "skipped").length;
-    for (const f of result.report.files) if (f.status === "failed") process.stderr.write(`failed: ${f.file}: ${f.reason}\n`);
-    const totals = Object.entries(result.report.totals).map(([k, v]) => `${v} ${k}`).join(", ");
+    for (const f of result.report.files)
+      if (f.status === "failed") process.stderr.write(`failed: ${f.file}: ${f.reason}\n`);
+    const totals = Object.entries(result.report.totals)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(", ");
     process.stderr.write(
       `built ${resolve(opts.out)}/graph.json from ${ok} articles (${skipped} skipped, ${result.failed} failed) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${totals}\n`,
     );
@@ -61,7 +68,11 @@ program
   .option("--batch-size <n>", "rows per transaction", (v) => Number(v), 1000)
   .action(async (opts: { data: string; batchSize: number }) => {
     const { loadIntoNeo4j } = await import("./neo4j/load.ts");
-    const counts = await loadIntoNeo4j({ dataDir: opts.data, batchSize: opts.batchSize, onProgress: (m) => process.stderr.write(`${m}\n`) });
+    const counts = await loadIntoNeo4j({
+      dataDir: opts.data,
+      batchSize: opts.batchSize,
+      onProgress: (m) => process.stderr.write(`${m}\n`),
+    });
     process.stderr.write(`loaded ${counts.nodes} nodes and ${counts.relationships} relationships\n`);
   });
 

@@ -1,10 +1,16 @@
-import type Graph from "graphology";
+import type { DirectedGraph } from "graphology";
 import gexf from "graphology-gexf";
 
-const COLORS: Record<string, string> = { Person: "#e15759", Org: "#4e79a7", Meeting: "#f28e2b", Quote: "#59a14f", Article: "#9c9c9c" };
+const COLORS: Record<string, string> = {
+  Person: "#e15759",
+  Org: "#4e79a7",
+  Meeting: "#f28e2b",
+  Quote: "#59a14f",
+  Article: "#9c9c9c",
+};
 
 /** graph.json: graphology's own serialization, keys in a stable order (identical input → identical bytes). */
-export function exportGraphJson(graph: Graph): string {
+export function exportGraphJson(graph: DirectedGraph): string {
   const data = graph.export();
   data.nodes.sort((a, b) => a.key.localeCompare(b.key));
   data.edges.sort((a, b) => (a.key ?? "").localeCompare(b.key ?? ""));
@@ -18,12 +24,15 @@ export function nodeDisplayLabel(attrs: Record<string, unknown>): string {
 }
 
 /** graph.gexf for Gephi and Gephi Lite: scalar attributes only, lists joined with " | ". */
-export function exportGexf(graph: Graph): string {
+export function exportGexf(graph: DirectedGraph): string {
   return gexf.write(graph, {
     formatNode: (_key: string, attrs: Record<string, unknown>) => ({
       label: nodeDisplayLabel(attrs),
       color: COLORS[attrs["label"] as string] ?? "#999999",
-      size: attrs["label"] === "Person" || attrs["label"] === "Org" ? 4 + Math.log2(1 + ((attrs["mentions"] as number) ?? 1)) : 3,
+      size:
+        attrs["label"] === "Person" || attrs["label"] === "Org"
+          ? 4 + Math.log2(1 + ((attrs["mentions"] as number) ?? 1))
+          : 3,
       x: attrs["x"] as number,
       y: attrs["y"] as number,
       attributes: scalarAttributes(attrs, ["x", "y", "evidence", "mergedBecause"]),

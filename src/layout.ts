@@ -1,6 +1,10 @@
-import type Graph from "graphology";
-import forceAtlas2 from "graphology-layout-forceatlas2";
+import type { DirectedGraph } from "graphology";
+import fa2Module from "graphology-layout-forceatlas2";
 import { createHash } from "node:crypto";
+
+// The package is CommonJS: under NodeNext its typings describe the default import as the module object.
+const forceAtlas2 = ((fa2Module as unknown as { default?: typeof fa2Module.default }).default ??
+  fa2Module) as typeof fa2Module.default;
 
 /** A deterministic starting position for a node, from a hash of its key (identical input → identical layout). */
 function seedPosition(key: string): { x: number; y: number } {
@@ -9,7 +13,7 @@ function seedPosition(key: string): { x: number; y: number } {
 }
 
 /** Lays the graph out with ForceAtlas2 at build time, so the viewer opens on a finished layout. */
-export function layoutGraph(graph: Graph): void {
+export function layoutGraph(graph: DirectedGraph): void {
   graph.forEachNode((key) => graph.mergeNodeAttributes(key, seedPosition(key)));
   if (graph.order < 2) return;
   // 100 iterations on 2,000 nodes take 3–4 s; fewer on larger graphs keep builds bounded.

@@ -47,10 +47,15 @@ export async function readInputFile(file: string): Promise<DecodedFile> {
     return { ok: false, reason: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})` };
   }
   if (info.size === 0) return { ok: false, reason: "the file is empty" };
-  if (info.size > MAX_FILE_BYTES) return { ok: false, reason: `the file is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB` };
+  if (info.size > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      reason: `the file is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB`,
+    };
   const bytes = await readFile(file);
   const text = decodeText(bytes);
-  if (text === undefined) return { ok: false, reason: "binary data, or a text encoding other than UTF-8, UTF-16, GB18030 or Big5" };
+  if (text === undefined)
+    return { ok: false, reason: "binary data, or a text encoding other than UTF-8, UTF-16, GB18030 or Big5" };
   return { ok: true, text, bytes };
 }
 

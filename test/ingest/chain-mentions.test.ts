@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { chainMentions } from "../../ingest/chain-mentions.ts";
+import { simplifyText } from "../../ingest/simplify.ts";
+
+const entitiesOf = (text: string) => chainMentions(text, simplifyText(text));
+const persons = (text: string) => entitiesOf(text).filter((e) => e.kind === "Person");
+
+describe("chainMentions", () => {
+  it.each([
+    // seed 000 (Guancha): Latin name in brackets after a title
+    [
+      "latin-bracket",
+      "目前，按照俄罗斯副外长谢尔盖·里亚布科夫（Sergei Ryabkov）的说法看",
+      "谢尔盖·里亚布科夫",
+      "Sergei Ryabkov",
+    ],
+    // seed 004 (VOA): a name that is not a transliteration, glossed in brackets
+    [
+      "latin-bracket, not transliterated",
+      "负责政治事务的美国副国务卿卢岚(Victoria Nuland)星期二对记者表示",
+      "卢岚",
+      "Victoria Nuland",
+    ],
+    // seed 004 (VOA): title + name, no registry entry
+    ["title", "俄罗斯副外长格鲁什科与副防长福明在举行北约-俄罗斯会谈前合影。", "福明", undefined],
+    // seed 003 (Aljazeera): given·surname with a title
+    ["dot-name", "另一方面，政治作家安德烈·翁蒂科夫认为，西方不会轻易而迅速地放弃。", "安德烈·翁蒂科夫", undefined],
+    // seed 000 (Guancha): byline
+    ["byline", "【文/观察者网 熊超然】继1月10日同美国方面举行会谈后", "熊超然", undefined],
+  ])("finds a person by %s", (_signal, text, form, latin) => {
+    const p = persons(text).find((e) => e.forms.includes(form));
+    expect(p, `no person ${form}`).toBeDefined();
+    if (latin) expect(p!.latin).toBe(latin);
+  });
+
+  it("joins surname-only mentions to the full name (seed 000: 兹比格涅夫·拉乌 … 拉乌表示)", () => {
+    const ps = persons("由波兰外交部长兹比格涅夫·拉乌（Zbigniew Rau）主持。拉乌表示，战争风险似乎比过去30年都要大。");
+    expect(ps).toHaveLength(1);
+    expect(ps[0]!.forms).toEqual(expect.arrayContaining(["兹比格涅夫·拉乌", "Zbigniew Rau", "拉乌"]));
+    expect(ps[0]!.mentions).toHaveLength(3);
+  });
+
+  it("joins a sound-alike spelling in the same article (seed 004: 泽连斯基 / 泽伦斯基)", () => {
+    const ps = persons(
+      "乌克兰总统泽连斯基(Volodymyr Zelenskiy)提议召开新的国际峰会。泽伦斯基星期二在与欧洲外交官会晤后发表声明说：“现在是时候了。”",
+    );
+    const z = ps.find((p) => p.forms.includes("泽连斯基"));
+    expect(z?.forms).toContain("泽伦斯基");
+  });
+
+  it("reads traditional text through its simplified copy, keeping forms as written (CNA style)", () => {
+    const ps = persons("華盛頓郵報今天報導，62歲的班森特（Scott Bessent）出任財長。");
+    expect(ps.find((p) => p.latin === "Scott Bessent")?.forms).toContain("班森特");
+  });
+
+  it("does not take places or the White House for people (seed 000: 代表白宫方面)", () => {
+    const es = entitiesOf("美国总统国家安全事务助理沙利文还在代表白宫方面，在瑞士日内瓦发言。");
+    expect(es.filter((e) => e.kind === "Person").flatMap((e) => e.forms)).toEqual(["沙利文"]);
+    expect(es.find((e) => e.forms.includes("白宫"))?.kind).toBe("Org");
+  });
+
+  it("finds organisations: registry, country + institution, acronym in brackets (seed 000)", () => {
+    const orgs = entitiesOf("但他告诉俄罗斯国际电视台（RTVI），俄罗斯外交部发表声明。").filter((e) => e.kind === "Org");
+    expect(orgs.flatMap((e) => e.forms)).toEqual(expect.arrayContaining(["俄罗斯国际电视台", "RTVI", "俄罗斯外交部"]));
+  });
+
+  it("joins an organisation and its abbreviation in brackets (seed 000: 欧洲安全与合作组织（欧安组织）)", () => {
+    const orgs = entitiesOf("俄罗斯又于1月13日同欧洲安全与合作组织（欧安组织）举行安全会议。").filter(
+      (e) => e.kind === "Org",
+    );
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0]!.forms).toEqual(["欧洲安全与合作组织", "欧安组织"]);
+  });
+});

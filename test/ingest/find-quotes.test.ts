@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { chainMentions } from "../../ingest/chain-mentions.ts";
+import { findQuotes } from "../../ingest/find-quotes.ts";
+import { simplifyText } from "../../ingest/simplify.ts";
+
+/** Quotes of a text with the speaker's first form instead of the local id. */
+function quotesOf(text: string) {
+  const s = simplifyText(text);
+  const entities = chainMentions(text, s);
+  return findQuotes(text, s, entities).map((q) => ({
+    kind: q.kind,
+    text: q.text,
+    speaker: entities.find((e) => e.id === q.speaker)?.forms[0],
+  }));
+}
+
+describe("findQuotes", () => {
+  it.each([
+    // seed 004 (VOA): speaker before, with a colon
+    [
+      "X在…对记者说：“…”",
+      "北约秘书长斯托尔滕贝格(Jens Stoltenberg)说，他已经提出了想法。斯托尔滕贝格在布鲁塞尔对记者说：“北约盟国已经准备好与俄罗斯进行对话。”",
+      "北约盟国已经准备好与俄罗斯进行对话。",
+      "斯托尔滕贝格",
+    ],
+    // seed 000 (Guancha): speaker after the quote, with a title in between
+    [
+      "“…”X…后表示",
+      "“战鼓擂得响亮，言辞变得相当尖锐。”美国常驻欧安组织代表迈克尔·卡彭特（Michael Carpenter）在奥地利首都维也纳与俄方代表举行会谈后表示，会谈过后，俄罗斯的意图仍不清晰。",
+      "战鼓擂得响亮，言辞变得相当尖锐。",
+      "迈克尔·卡彭特",
+    ],
+    // seed 002 (DW): nested reporting — the State Department reports Sherman's words
+    [
+      "美国国务院表示，谢尔曼向对方表示「…」",
+      "美国副国务卿谢尔曼（Wendy Sherman）在9日已於日内瓦会面。美国国务院表示，谢尔曼向对方表示「华盛顿欢迎通过外交手段来取得真正的进展」。",
+      "华盛顿欢迎通过外交手段来取得真正的进展",
+      "谢尔曼",
+    ],
+    // seed 004 (VOA): pronoun resolved to the person named before
+    [
+      "他…表示：“…”",
+      "克里姆林宫发言人佩斯科夫(Dmitry Peskov)表示，最终重要的是结果。他在与记者的电话会议上表示：“到目前为止，我们没有看到任何值得乐观的重要理由。”",
+      "到目前为止，我们没有看到任何值得乐观的重要理由。",
+      "佩斯科夫",
+    ],
+  ])("attributes a direct quote in the shape %s", (_shape, text, quote, speaker) => {
+    const q = quotesOf(text).find((x) => x.kind === "direct" && x.text === quote);
+    expect(q, `no quote ${quote}`).toBeDefined();
+    expect(q!.speaker).toBe(speaker);
+  });
+
+  it("splits an interrupted quote into two quotes with one speaker (seed 002, DW)", () => {
+    const qs = quotesOf(
+      "俄国外交部副部长里亚布科夫（Sergei Ryabkov）称会谈可能结束。「我们不会同意任何让步。这个可能性完全不在考量范围内，」里亚布科夫说，「我们对过去几天来自华盛顿和布鲁塞尔的信号感到失望。」",
+    ).filter((q) => q.kind === "direct");
+    expect(qs.map((q) => q.speaker)).toEqual(["里亚布科夫", "里亚布科夫"]);
+  });
+
+  it("finds an indirect quote with its reported clause (seed 000: 拉乌表示，…)", () => {
+    const qs = quotesOf(
+      "由波兰外交部长兹比格涅夫·拉乌（Zbigniew Rau）主持。拉乌表示，目前欧安组织地区内的战争风险似乎比过去30年中的任何时候都要大。",
+    );
+    expect(qs).toContainEqual({
+      kind: "indirect",
+      text: "目前欧安组织地区内的战争风险似乎比过去30年中的任何时候都要大",
+      speaker: "兹比格涅夫·拉乌",
+    });
+  });
+
+  it("attributes to an organisation when no person is named (seed 001: 俄罗斯外交部说)", () => {
+    const qs = quotesOf(
+      "布林肯的话招致俄罗斯的激烈反驳。俄罗斯外交部说，美国国务卿的话具有侮辱性，指责他拿哈萨克斯坦的悲剧性事件开玩笑。",
+    );
+    expect(qs.find((q) => q.kind === "indirect")?.speaker).toBe("俄罗斯外交部");
+  });
+
+  it.each([
+    // seed 000 (Guancha): scare quotes around a term, and a glossed term
+    ["a term in scare quotes", "沙利文还在代表白宫方面，拿曾经的“克里米亚事件”来渲染论调。", "克里米亚事件"],
+    ["a glossed term", "美国常务副国务卿舍曼形容，这只是一场“讨论”（discussion），而不是“谈判”。", "讨论"],
+    ["a title in 《》", "英国《“卫报”评论》给出了这样的评价。", "卫报"],
+  ])("does not take %s for a quote", (_what, text, term) => {
+    expect(
+      quotesOf(text)
+        .filter((q) => q.kind === "direct")
+        .map((q) => q.text),
+    ).not.toContain(term);
+  });
+
+  it("leaves the speaker unknown when the text names nobody (seed 001)", () => {
+    const qs = quotesOf("俄罗斯周日表示不会在美国的压力下让步，并且警告说本周关于乌克兰危机的会谈“可能会提前结束”。");
+    const q = qs.find((x) => x.text === "可能会提前结束");
+    expect(q?.speaker).toBeUndefined();
+  });
+});

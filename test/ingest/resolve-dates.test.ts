@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { findDates } from "../../ingest/resolve-dates.ts";
+
+describe("findDates", () => {
+  it.each([
+    ["2022年1月10日", "2022-01-14", "2022-01-10"],
+    ["1月12日", "2022-01-14", "2022-01-12"],
+    ["12月26日", "2022-01-10", "2021-12-26"], // seed 001: last December, in a January article
+    ["10日", "2022-01-10", "2022-01-10"], // seed 002: 周一（10日）
+    ["28日", "2022-01-03", "2021-12-28"],
+    ["周日", "2022-01-10", "2022-01-09"], // seed 001, published Monday 10 January
+    ["星期三", "2022-01-12", "2022-01-12"], // seed 004
+    ["星期四", "2022-01-12", "2022-01-13"], // seed 004: the OSCE meeting the next day
+    ["星期二", "2022-01-12", "2022-01-11"],
+    ["上周四", "2022-01-10", "2022-01-06"], // seed 001: 上周四（1月6日）
+    ["昨天", "2022-01-10", "2022-01-09"],
+  ])("resolves %s against an article of %s to %s", (phrase, published, expected) => {
+    expect(findDates(phrase, published)[0]?.date).toBe(expected);
+  });
+
+  it("keeps no date for a phrase it cannot pin without the article's date", () => {
+    expect(findDates("周一", undefined)[0]?.date).toBeUndefined();
+  });
+
+  it("resolves 当天 to the day just named (seed 000: 1月13日报道，当天…)", () => {
+    const ds = findDates("据路透社1月13日报道，当天俄罗斯同欧安组织会谈", "2022-01-14");
+    expect(ds.map((d) => d.date)).toEqual(["2022-01-13", "2022-01-13"]);
+  });
+});
