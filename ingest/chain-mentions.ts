@@ -1,9 +1,10 @@
 import type { MergeReason, MentionSignal } from "../schema/entities.ts";
 import type { RegistryEntry } from "./lexicons.ts";
 import { isPlace } from "./lexicons.ts";
+import { roleWords, rolesCompatible } from "./roles.ts";
 import { findOrgMentions } from "./find-org-mentions.ts";
 import { findPersonMentions, titlePhraseBefore, type Mention } from "./find-person-mentions.ts";
-import { soundSimilarity } from "./phonetic.ts";
+import { editDistance, soundSimilarity } from "./phonetic.ts";
 import { isNameDot, isTranslitChar, translitRunLength } from "./text-scan.ts";
 
 /** One person or organisation as found in one article: its mention chain. */
@@ -37,7 +38,8 @@ export function chainMentions(text: string, s: string): ArticleEntity[] {
 function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
   const forms = new Map<string, Mention>();
   for (const m of seeds) {
-    forms.set(m.key, m);
+    // a registry seed stays the seed of its form: chained copies then carry the registry entry
+    if (!forms.get(m.key)?.registry) forms.set(m.key, m);
     if (m.kind === "Person" && /[·•‧・･∙⋅]/.test(m.key)) {
       const surname = m.key.split(/[·•‧・･∙⋅]/).pop()!;
       if (surname.length >= 2 && !forms.has(surname)) forms.set(surname, { ...m, key: surname, signals: ["chain"] });
@@ -74,15 +76,30 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
       i += len - 1;
       continue;
     }
-    const match = personKeys.find((p) => soundSimilarity(p.key, key) >= SAME_ARTICLE_SOUND);
+    // a sound-alike only fills a gap: it never overrides a name already found there
+    const taken = [...seeds, ...out].some((m) => m.start < i + len && i < m.end);
+    const match = !taken && personKeys.find((p) => soundSimilarity(p.key, key) >= SAME_ARTICLE_SOUND);
     if (match) out.push({ kind: "Person", start: i, end: i + len, key, signals: ["sound-alike"] });
     i += len - 1;
   }
   return out;
 }
 
-/** Keeps the longest of overlapping mentions (a registry hit wins a tie). */
-function dropOverlaps(mentions: Mention[]): Mention[] {
+/**
+ * Keeps the longest of overlapping mentions (a registry hit wins a tie). A registry person also wins against a
+ * longer unregistered span that only adds a character or two to it (加兰特利用, 席拜登).
+ */
+function dropOverlaps(all: Mention[]): Mention[] {
+  const registryPersons = all.filter((m) => m.registry && m.kind === "Person");
+  const mentions = all.filter(
+    (m) =>
+      m.registry ||
+      m.signals.includes("latin-bracket") ||
+      !registryPersons.some(
+        (r) =>
+          r.start >= m.start && r.end <= m.end && m.end - m.start - (r.end - r.start) <= 2 && !/[·•‧・･∙⋅]/.test(m.key),
+      ),
+  );
   const sorted = [...mentions].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || Number(!!b.registry) - Number(!!a.registry) || a.start - b.start,
   );
@@ -119,12 +136,16 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
     }
   });
   // Surname-only and sound-alike forms join the full name they belong to.
+  const registryOfKey = new Map(mentions.filter((m) => m.registry).map((m) => [m.key, m.registry!]));
   mentions.forEach((m, i) => {
     if (m.kind !== "Person") return;
     mentions.forEach((o, j) => {
       if (j === i || o.kind !== "Person" || find(i) === find(j)) return;
-      if (/[·•‧・･∙⋅]/.test(o.key) && o.key.split(/[·•‧・･∙⋅]/).pop() === m.key) union(j, i);
-      else if (m.signals.includes("sound-alike") && isTranslitChar(o.key[0])) {
+      // 拉拉·特朗普 … 特朗普: the surname joins the full name unless it is a registry name of someone else
+      if (/[·•‧・･∙⋅]/.test(o.key) && o.key.split(/[·•‧・･∙⋅]/).pop() === m.key) {
+        const reg = m.registry ?? registryOfKey.get(m.key);
+        if (!reg || reg.names.includes(o.key) || o.registry === reg || sharesRegistryRole(s, o, reg)) union(j, i);
+      } else if (m.signals.includes("sound-alike") && isTranslitChar(o.key[0])) {
         const score = soundSimilarity(m.key, o.key);
         if (score >= SAME_ARTICLE_SOUND)
           union(j, i, { forms: [o.key, m.key], reason: "sound-alike in one article", score });
@@ -135,7 +156,9 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
   mentions.forEach((m, i) => {
     if (m.pairedEnd === undefined) return;
     const j = mentions.findIndex((o) => o.end === m.pairedEnd && o.kind === m.kind);
-    if (j >= 0) union(j, i);
+    // 小特朗普（Donald Trump Jr.）: a gloss that contradicts the registry entry of the name before it is someone else
+    const other = mentions[j];
+    if (other && (!other.registry || !m.latin || latinCompatible(other.registry.latin, m.latin))) union(j, i);
   });
   // An abbreviation in brackets right after an organisation names the same organisation: 欧洲安全与合作组织（欧安组织）.
   mentions.forEach((m, i) => {
@@ -152,8 +175,13 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
     const kind = majorityKind(ms);
     const forms = unique(ms.map((m) => text.slice(m.start, m.end)));
     const titles = kind === "Person" ? unique(ms.flatMap((m) => titleOf(text, s, m))) : [];
-    const latin = ms.find((m) => m.registry)?.latin ?? ms.find((m) => m.latin)?.latin;
-    const registry = ms.find((m) => m.registry)?.registry;
+    let registry = ms.find((m) => m.registry)?.registry;
+    const localLatin = ms.find((m) => m.latin && !m.registry)?.latin;
+    // 西蒙·哈里斯（Simon Harris）is not the registry's Kamala Harris: a bracketed Latin name with another given name wins
+    if (registry && localLatin && !latinCompatible(registry.latin, localLatin)) registry = undefined;
+    // 副总统莎拉·杜特蒂 is not the registry's president Duterte: roles that conflict with the registry's win
+    if (registry?.roles?.length && !rolesCompatible(roleWords(titles), new Set(registry.roles))) registry = undefined;
+    const latin = registry?.latin ?? localLatin;
     const entity: ArticleEntity = {
       id: `${kind === "Person" ? "p" : "o"}${entities.length}`,
       kind,
@@ -189,4 +217,24 @@ function majorityKind(ms: Mention[]): "Person" | "Org" {
 /** Distinct values in first-seen order. */
 export function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/**
+ * True when two Latin names can be one person: equal, or the same given name with a surname spelt a little
+ * differently (Volodymyr Zelenskiy / Volodymyr Zelenskyy). Simon Harris and Kamala Harris are two people.
+ */
+export function latinCompatible(a: string, b: string): boolean {
+  const wa = a.toLowerCase().split(/\s+/);
+  const wb = b.toLowerCase().split(/\s+/);
+  if (wa.join(" ") === wb.join(" ")) return true;
+  if (wa.length < 2 || wb.length < 2) return wa[wa.length - 1] === wb[wb.length - 1];
+  return wa[0] === wb[0] && editDistance(wa[wa.length - 1]!, wb[wb.length - 1]!) <= 2;
+}
+
+/** 美国副总统卡玛拉·哈里斯 is the registry's 哈里斯 (Kamala Harris) when her title names one of the registry's roles. */
+function sharesRegistryRole(s: string, full: Mention, registry: RegistryEntry): boolean {
+  const phrase = titlePhraseBefore(s, full.start);
+  if (!phrase || !registry.roles?.length) return false;
+  const roles = roleWords([phrase]);
+  return roles.size > 0 && rolesCompatible(roles, new Set(registry.roles));
 }

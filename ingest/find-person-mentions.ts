@@ -102,20 +102,57 @@ export function findRegistryHits(s: string): (WordHit & { entry: RegistryEntry }
     });
 }
 
-/** The name that ends right before a Latin name in brackets: after the last title word, else a transliteration run. */
+// Characters that introduce a name without being part of it: 于特朗普, 比埃隆·马斯克, 人选卢比欧, 的盖茨.
+const NAME_OPENERS = new Set([..."于於比和与同对向跟据在及的选理翁豪席"]);
+
+/**
+ * End of a transliteration run that stops before the word it ran into: 内塔尼亚胡施压 → 内塔尼亚胡, because jieba
+ * reads 施压 as one word that crosses the run's end. Never cuts before `minEnd`.
+ */
+export function trimRunEnd(s: string, minEnd: number, end: number): number {
+  if (end >= s.length || !/\p{Script=Han}/u.test(s[end] ?? "")) return end;
+  let offset = Math.max(0, end - 6);
+  for (const w of tagWords(s.slice(offset, end + 4))) {
+    const wEnd = offset + w.word.length;
+    const afterDot = offset > 0 && isNameDot(s[offset - 1]);
+    if (offset < end && wEnd > end && offset >= minEnd && !afterDot && w.word.length >= 2 && !w.tag.startsWith("nr"))
+      return offset;
+    offset = wEnd;
+  }
+  return end;
+}
+
+/** Start of a name ending at `end` that began at `start` at the earliest: after any title word or opener inside it. */
+function trimNameStart(s: string, start: number, end: number): number {
+  let from = start;
+  for (const t of findWords(s.slice(Math.max(0, start - 8), end), TITLE_RE)) {
+    const tEnd = Math.max(0, start - 8) + t.end;
+    if (tEnd > from && tEnd < end) from = tEnd;
+  }
+  while (from < end - 2 && NAME_OPENERS.has(s[from]!) && !REGISTRY_BY_NAME.has(s.slice(from, end))) from++;
+  return from;
+}
+
+/** The name that ends right before a Latin name in brackets: a registry name, a transliteration run, the words after a title, or a native name. */
 function nameBefore(s: string, bracket: number): { start: number; signals: MentionSignal[] } | undefined {
+  for (let len = Math.min(10, bracket); len >= 2; len--) {
+    if (REGISTRY_BY_NAME.get(s.slice(bracket - len, bracket))?.label === "Person")
+      return { start: bracket - len, signals: ["latin-bracket", "registry"] };
+  }
   let from = bracket;
   while (from > 0 && bracket - from < 16 && (isHan(s[from - 1]) || isNameDot(s[from - 1]))) from--;
-  const window = s.slice(from, bracket);
-  if (!window) return undefined;
-  const titles = findWords(window, TITLE_RE);
-  const lastTitle = titles[titles.length - 1];
-  if (lastTitle && lastTitle.end < window.length && window.length - lastTitle.end <= 8) {
-    return { start: from + lastTitle.end, signals: ["latin-bracket", "title"] };
-  }
+  if (from === bracket) return undefined;
   let i = bracket;
   while (i > from && (isTranslitChar(s[i - 1]) || (isNameDot(s[i - 1]) && isTranslitChar(s[i - 2])))) i--;
-  if (bracket - i >= 2) return { start: i, signals: ["latin-bracket"] };
+  if (bracket - i >= 2) {
+    const start = trimNameStart(s, i, bracket);
+    if (bracket - start >= 2) return { start, signals: ["latin-bracket"] };
+  }
+  const titles = findWords(s.slice(from, bracket), TITLE_RE);
+  const lastTitle = titles[titles.length - 1];
+  if (lastTitle && bracket - (from + lastTitle.end) >= 2 && bracket - (from + lastTitle.end) <= 4) {
+    return { start: from + lastTitle.end, signals: ["latin-bracket", "title"] };
+  }
   for (let k = Math.max(from, bracket - 4); k < bracket - 1; k++) {
     if (nativeNameLength(s, k) === bracket - k) return { start: k, signals: ["latin-bracket"] };
   }
@@ -223,7 +260,7 @@ export function findPersonMentions(s: string): Mention[] {
 
   for (const title of findWords(s, TITLE_RE)) {
     const at = title.end;
-    const run = translitRunLength(s, at);
+    const run = trimRunEnd(s, at + 1, at + translitRunLength(s, at)) - at;
     let len = run >= 2 ? run : 0;
     const native = len || WEAK_TITLES.has(title.word) ? 0 : nativeNameLength(s, at);
     len ||= native;
@@ -233,17 +270,32 @@ export function findPersonMentions(s: string): Mention[] {
     add({ kind: "Person", start: at, end: at + len, key, signals: ["title"] });
   }
 
-  // given·surname names: the transliteration runs on both sides of a middle dot (温迪·谢尔曼).
+  // given·surname names (温迪·谢尔曼, 凯·麦迪逊·特朗普): the dots are strong evidence, so the parts between two
+  // dots may hold any character; the first part is a transliteration run, the last one stops at the next word.
   for (let i = 1; i < s.length - 1; i++) {
-    if (!isNameDot(s[i]) || !isTranslitChar(s[i - 1])) continue;
+    if (!isNameDot(s[i]) || !isHan(s[i - 1]) || !isHan(s[i + 1])) continue;
     let start = i;
     while (start > 0 && i - start < 8 && isTranslitChar(s[start - 1])) start--;
-    if (isNameDot(s[start - 1])) continue; // the middle dot of a name already taken
-    const len = translitRunLength(s, start, 24);
-    const key = s.slice(start, start + len);
-    if (len >= 4 && /[·•‧・･∙⋅]/.test(key))
-      add({ kind: "Person", start, end: start + len, key, signals: ["dot-name"] });
-    i = start + len;
+    if (start === i) start = i - 1; // a given name with a character outside the table (凯·…, 马可·…)
+    while (start > 0 && i - start < 8 && isTranslitChar(s[start - 1])) start--;
+    let dot = i;
+    for (;;) {
+      let next = dot + 1;
+      while (next < s.length && next - dot <= 7 && isHan(s[next])) next++;
+      if (isNameDot(s[next]) && next - dot >= 2 && isHan(s[next + 1])) dot = next;
+      else break;
+    }
+    const lastRun = translitRunLength(s, dot + 1, 10);
+    if (lastRun < 1) {
+      i = dot;
+      continue;
+    }
+    const fullEnd = dot + 1 + lastRun;
+    // a registry surname is never cut (马尔科·卢比奥说 keeps 卢比奥)
+    const end = REGISTRY_BY_NAME.has(s.slice(dot + 1, fullEnd)) ? fullEnd : trimRunEnd(s, dot + 2, fullEnd);
+    start = trimNameStart(s, start, i);
+    if (end - start >= 4) add({ kind: "Person", start, end, key: s.slice(start, end), signals: ["dot-name"] });
+    i = end;
   }
 
   // Bylines: 【文/观察者网 熊超然】, （记者熊超然）.

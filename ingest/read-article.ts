@@ -146,6 +146,7 @@ function finishArticle(file: string, draft: ArticleDraft): Result<Article> {
     offset += block.text.length + 1;
   }
   const text = paragraphs.map((p) => p.text).join("\n");
+  if (!text.trim()) return fail("the article body is empty");
   if (!/\p{Script=Han}/u.test(text)) return fail("no Chinese text in the article body");
   const article: Article = { id: articleId(text), file, format: draft.format, title: draft.title, paragraphs, text };
   if (draft.url) article.url = draft.url;

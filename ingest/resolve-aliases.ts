@@ -1,8 +1,8 @@
 import type { MergeReason } from "../schema/entities.ts";
 import type { ArticleEntity } from "./chain-mentions.ts";
-import { unique } from "./chain-mentions.ts";
-import { LEXICON } from "./lexicons.ts";
-import { soundKey, soundSimilarity } from "./phonetic.ts";
+import { latinCompatible, unique } from "./chain-mentions.ts";
+import { roleWords, rolesCompatible } from "./roles.ts";
+import { soundBlock, soundSimilarity } from "./phonetic.ts";
 import { isTranslitChar } from "./text-scan.ts";
 
 /** User decisions from the alias file: forms that must or must not be one entity. */
@@ -58,20 +58,6 @@ function foldForm(key: string): string {
   return k;
 }
 
-/** The head role words of a person's titles (美国常务副国务卿 → 副国务卿, 常务副国务卿). */
-function roleWords(titles: string[]): Set<string> {
-  const roles = new Set<string>();
-  for (const t of titles)
-    for (const word of LEXICON.personTitles) if (t.endsWith(word) && word.length >= 2) roles.add(word);
-  return roles;
-}
-
-/** True when two sets of roles share one, or one side has none. */
-function rolesCompatible(a: Set<string>, b: Set<string>): boolean {
-  if (a.size === 0 || b.size === 0) return true;
-  return [...a].some((r) => b.has(r) || [...b].some((o) => o.endsWith(r) || r.endsWith(o)));
-}
-
 /**
  * Joins the article chains into entities across articles, strongest evidence first: user decisions, the
  * registry, the same Latin name, the same written form with compatible roles, then sound-alike transliterations
@@ -95,10 +81,9 @@ export function resolveAliases(
     for (const x of fa) for (const y of fb) if (notSame.has(`${x}\u0000${y}`)) return true;
     const la = rootLatins[find(a)]!;
     const lb = rootLatins[find(b)]!;
-    if (la.size === 0 || lb.size === 0) return false;
-    // Two different Latin names are two people (two 史密斯), unless they share a surname (Zelenskiy / Zelenskyy aside).
-    const surnames = new Set([...lb].map(lastWord));
-    return ![...la].some((x) => lb.has(x) || surnames.has(lastWord(x)));
+    // Two different Latin names are two people (two 史密斯), unless one is a respelling of the other.
+    for (const x of la) for (const y of lb) if (!latinCompatible(x, y)) return true;
+    return false;
   };
   const union = (a: number, b: number, reason: MergeReason): boolean => {
     const ra = find(a);
@@ -155,43 +140,48 @@ export function resolveAliases(
       union(group[0]!, i, { forms: [fk.slice(fk.indexOf(":") + 1)], reason: "same written form", score: 0.9 });
     }
   }
-  // Sound-alike transliterations, blocked by the first syllable's initial and backed by a shared role.
+  // Sound-alike transliterations, compared form against form (distinct forms only) within blocks of the same
+  // first two consonants, and merged only when a shared role backs the sound.
   const candidates: MergeCandidate[] = [];
-  const byInitial = new Map<string, number[]>();
+  const formOwners = new Map<string, number[]>();
   items.forEach((it, i) => {
     if (it.entity.kind !== "Person") return;
-    for (const k of it.entity.keys) {
-      if (!isTranslitChar(k[0]) || k.length < 2) continue;
-      const block = soundKey(k).slice(0, 1);
-      byInitial.set(block, [...(byInitial.get(block) ?? []), i]);
-    }
+    for (const k of it.entity.keys)
+      if (isTranslitChar(k[0]) && k.length >= 2) formOwners.set(k, [...(formOwners.get(k) ?? []), i]);
   });
-  for (const group of byInitial.values()) {
-    for (let x = 0; x < group.length; x++) {
-      for (let y = x + 1; y < group.length; y++) {
-        const i = group[x]!;
-        const j = group[y]!;
-        if (find(i) === find(j)) continue;
-        const a = items[i]!.entity;
-        const b = items[j]!.entity;
-        const score = Math.max(...a.keys.flatMap((ka) => b.keys.map((kb) => soundSimilarity(ka, kb))));
+  const blocks = new Map<string, string[]>();
+  for (const form of formOwners.keys()) {
+    const block = soundBlock(form);
+    blocks.set(block, [...(blocks.get(block) ?? []), form]);
+  }
+  const rolesOf = (i: number): Set<string> => roleWords(items[i]!.entity.titles);
+  for (const forms of blocks.values()) {
+    for (let x = 0; x < forms.length; x++) {
+      for (let y = x + 1; y < forms.length; y++) {
+        const fa = forms[x]!;
+        const fb = forms[y]!;
+        const score = soundSimilarity(fa, fb);
         if (score < CANDIDATE_SOUND) continue;
-        const ra = roleWords(a.titles);
-        const rb = roleWords(b.titles);
-        const sharedRole = ra.size > 0 && rb.size > 0 && rolesCompatible(ra, rb);
-        if (score >= CROSS_ARTICLE_SOUND && sharedRole) {
-          union(i, j, {
-            forms: [a.keys[0]!, b.keys[0]!],
-            reason: "sound-alike transliteration with a shared role",
-            score,
-          });
-        } else {
-          candidates.push({
-            a: a.forms[0]!,
-            b: b.forms[0]!,
-            score,
-            reasons: [sharedRole ? "shared role" : "no shared role"],
-          });
+        // one representative per entity already joined (a common form has thousands of owners)
+        const ownersA = [...new Map(formOwners.get(fa)!.map((i) => [find(i), i])).values()];
+        const ownersB = [...new Map(formOwners.get(fb)!.map((i) => [find(i), i])).values()];
+        for (const i of ownersA) {
+          for (const j of ownersB) {
+            if (find(i) === find(j)) continue;
+            const ra = rolesOf(i);
+            const rb = rolesOf(j);
+            const sharedRole = ra.size > 0 && rb.size > 0 && rolesCompatible(ra, rb);
+            if (score >= CROSS_ARTICLE_SOUND && sharedRole) {
+              union(i, j, { forms: [fa, fb], reason: "sound-alike transliteration with a shared role", score });
+            } else {
+              candidates.push({
+                a: items[i]!.entity.forms[0]!,
+                b: items[j]!.entity.forms[0]!,
+                score,
+                reasons: [sharedRole ? "shared role" : "no shared role"],
+              });
+            }
+          }
         }
       }
     }
@@ -207,10 +197,6 @@ export function resolveAliases(
     ),
   );
   return { entities, candidates: dedupeCandidates(candidates) };
-}
-
-function lastWord(latin: string): string {
-  return latin.split(/\s+/).pop() ?? latin;
 }
 
 function buildEntity(

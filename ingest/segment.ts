@@ -15,9 +15,20 @@ function getJieba(): Jieba {
   return jieba;
 }
 
-/** Segments and POS-tags simplified Chinese text with jieba (HMM on, for unknown words). */
+let lastText: string | undefined;
+let lastTags: TaggedWord[] = [];
+const WORD_CACHE = new Map<string, boolean>();
+
+/** Segments and POS-tags simplified Chinese text with jieba (HMM on, for unknown words); the last text is cached. */
 export function tagWords(text: string): TaggedWord[] {
-  return getJieba().tag(text, true);
+  // several stages tag the same article text in a row: tag it once
+  if (text === lastText) return lastTags;
+  const tags = getJieba().tag(text, true);
+  if (text.length > 200) {
+    lastText = text;
+    lastTags = tags;
+  }
+  return tags;
 }
 
 /**
@@ -25,6 +36,12 @@ export function tagWords(text: string): TaggedWord[] {
  * personal name; jieba splits real names it does not know (王毅 → 王/毅, 李家超 → 李家/超).
  */
 export function isDictionaryWord(text: string): boolean {
-  const words = tagWords(text);
-  return words.length === 1 && !words[0]!.tag.startsWith("nr");
+  let known = WORD_CACHE.get(text);
+  if (known === undefined) {
+    const words = getJieba().tag(text, true);
+    known = words.length === 1 && !words[0]!.tag.startsWith("nr");
+    if (WORD_CACHE.size > 100_000) WORD_CACHE.clear();
+    WORD_CACHE.set(text, known);
+  }
+  return known;
 }

@@ -9,11 +9,16 @@ const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
  */
 export function simplifyText(text: string): string {
   const whole = toSimplified(text);
-  if (whole.length === text.length) return whole;
+  if (whole.length === text.length) return foldNameDots(whole);
   let out = "";
   for (const ch of text) {
     const converted = toSimplified(ch);
     out += converted.length === ch.length ? converted : ch;
   }
-  return out;
+  return foldNameDots(out);
+}
+
+/** The middle dots of transliterated names come in many code points (・ ‧ • ･); matching uses one. */
+function foldNameDots(text: string): string {
+  return text.replace(/[•‧・･∙⋅]/g, "·");
 }
