@@ -52,6 +52,23 @@ export function findOrgMentions(s: string): Mention[] {
     else if (!/[的了是在]/.test(inner)) add(innerStart, innerStart + inner.length, ["abbreviation"]);
   }
 
+  // A Latin organisation name in brackets after its Chinese name: 「布鲁金斯研究所」（Brookings Institution）.
+  for (const m of s.matchAll(
+    /[（(]\s*((?:[A-Z][A-Za-z&.'-]*\s+){0,5}(?:Institution|Institute|University|Agency|Council|Party|Ministry|Department|News|Times|Post|Journal|Group|Bank|Organi[sz]ation|Association|Foundation|Committee|Corporation|Company|Center|Centre|Forum|Fund|Office|Service|Command|Commission|Court|Parliament|Congress|Assembly|Union|Alliance|Front|Movement|Network|Media|Press|Radio|Television|TV|Inc\.?|Ltd\.?)(?:\s+[A-Za-z&.'-]+){0,4})\s*[)）]/g,
+  )) {
+    const latin = m[1]!;
+    let start = m.index;
+    if (/[」”』]/.test(s[m.index - 1] ?? "")) {
+      const open = s.lastIndexOf(s[m.index - 1] === "」" ? "「" : s[m.index - 1] === "』" ? "『" : "“", m.index - 1);
+      if (open >= 0 && m.index - open <= 20) {
+        add(open + 1, m.index - 1, ["org-suffix"], { latin });
+        continue;
+      }
+    }
+    start = orgPhraseBefore(s, m.index) ?? start;
+    if (start < m.index) add(start, m.index, ["org-suffix"], { latin });
+  }
+
   // Words jieba tags as organisation names (nt), and noun phrases ending in a long organisation suffix.
   let offset = 0;
   const words = tagWords(s);

@@ -22,11 +22,13 @@ export interface FoundQuote {
   confidence: number;
 }
 
+// Verbs that attribute a quotation but do not introduce reported speech of their own (把…说成是“…”, 给出…评价).
+const NOT_REPORTING = new Set(["说成", "评价"]);
 const PAIRS: Record<string, string> = { "“": "”", "「": "」", "『": "』", '"': '"' };
 // A quoted run this short with no inner punctuation may be a term in scare quotes (“克里米亚事件”).
 const SHORT_QUOTE = 10;
 const SCARE_BEFORE = /(所谓|称为|称之为|被称为|名为|叫做|号称|以|这一|这个|该|一场|一种|的)$/;
-const NOUNISH = /^(n|nz|ns|nt|nr|nrt|vn|an|b|j|eng|m|q|x|f|s)$/;
+const NOUNISH = /^(n|nz|ns|nt|nr|nrt|vn|an|a|ad|b|j|eng|m|q|x|f|s|uj)$/;
 
 /** Quote-mark spans of the text (outermost pairs; nothing inside 《》). */
 export function findQuoteSpans(s: string): { open: number; close: number }[] {
@@ -60,8 +62,8 @@ export function findQuotes(text: string, s: string, entities: ArticleEntity[]): 
   const insideQuote = (pos: number): boolean => spans.some((q) => pos > q.open && pos < q.close);
   const outsideVerbs = verbs.filter((v) => !insideQuote(v.start));
   const outsideRefs = refs.filter((r) => !insideQuote(r.start));
-  const direct = findDirectQuotes(text, s, spans, outsideVerbs, outsideRefs);
   const indirect = findIndirectQuotes(text, s, spans, outsideVerbs, outsideRefs);
+  const direct = findDirectQuotes(text, s, spans, outsideVerbs, outsideRefs, indirect);
   return [...direct, ...indirect];
 }
 
@@ -71,13 +73,20 @@ function findDirectQuotes(
   spans: { open: number; close: number }[],
   verbs: SpeechVerb[],
   refs: Reference[],
+  reported: FoundQuote[],
 ): FoundQuote[] {
   const out: FoundQuote[] = [];
   let previousSpeaker: { entity: string; end: number } | undefined;
+  // the last speech act before a position, direct or reported (他还说…，\n“…”: the quote continues him)
+  const lastSpeaker = (at: number): { entity: string; end: number } | undefined => {
+    const acts = [...reported.filter((q) => q.speaker && q.end <= at).map((q) => ({ entity: q.speaker!, end: q.end }))];
+    if (previousSpeaker && previousSpeaker.end <= at) acts.push(previousSpeaker);
+    return acts.sort((a, b) => b.end - a.end)[0];
+  };
   for (const span of spans) {
     const inner = s.slice(span.open + 1, span.close);
     const sentenceStart = lastSentenceBreak(s, span.open) + 1;
-    const sentenceEnd = nextSentenceBreak(s, span.close);
+    const sentenceEnd = nextSentenceBreak(s, span.close + 1);
     const before = s.slice(sentenceStart, span.open);
     const opensSentence = /^[\s（(]*$/.test(before) || /[。！？]$/.test(before.trim());
 
@@ -110,8 +119,9 @@ function findDirectQuotes(
       }
     }
     // continuation: a quote standing alone right after a sentence that had a speaker
-    if (!speaker && opensSentence && previousSpeaker && span.open - previousSpeaker.end < 160) {
-      speaker = refs.find((r) => r.entity === previousSpeaker!.entity);
+    const last = lastSpeaker(span.open);
+    if (!speaker && opensSentence && last && span.open - last.end < 160) {
+      speaker = refs.find((r) => r.entity === last.entity);
       confidence = 0.7;
     }
     if (!isQuoteLike(s, span, inner, !!speaker || !!verb)) continue;
@@ -134,10 +144,11 @@ function findDirectQuotes(
 /** Tells words someone said from a term in scare quotes or a title. */
 function isQuoteLike(s: string, span: { open: number; close: number }, inner: string, attributed: boolean): boolean {
   if (!/\p{Script=Han}/u.test(inner)) return inner.split(/\s+/).length >= 4;
+  const after = s.slice(span.close + 1, span.close + 3);
+  // “讨论”（discussion）, 「高机动性多管火箭系统」（HIMARS）: a glossed term or name
+  if (/^[（(][A-Za-z]/.test(after) && !/[，。！？,!?]/.test(inner)) return false;
   if (inner.length >= SHORT_QUOTE || /[，。！？、；：,!?]/.test(inner)) return true;
   const before = s.slice(Math.max(0, span.open - 4), span.open);
-  const after = s.slice(span.close + 1, span.close + 3);
-  if (/^[（(][A-Za-z]/.test(after)) return false; // “讨论”（discussion）: a glossed term
   if (SCARE_BEFORE.test(before) && !/(说|称|是)$/.test(before)) return false;
   if (after.startsWith("的") && !/(说成是|说|称|是)$/.test(before)) return false;
   if (inner.length < 3) return false;
@@ -158,7 +169,8 @@ function findIndirectQuotes(
   for (const verb of verbs) {
     const rest = s.slice(verb.end, verb.end + 6);
     if (/^(引述|援引|称|说|表示)/.test(rest) && /报道|报导/.test(verb.verb)) continue; // 报道引述X的话说: X is the speaker
-    if (/^[的了过着]/.test(rest) || /^[，,]?$/.test(rest)) continue;
+    if (/^(出了|出|[的了过着])/.test(rest) || /^[，,]?$/.test(rest)) continue;
+    if (NOT_REPORTING.has(verb.verb)) continue;
     const speaker = findSubject(s, verb.start, refs);
     if (!speaker) continue;
     let start = verb.end;
@@ -167,7 +179,8 @@ function findIndirectQuotes(
       const comma = s.slice(start, start + 30).search(/[，,：:]/);
       if (comma >= 0) start += comma;
     }
-    while (/[，,：:\s]/.test(s[start] ?? "")) start++;
+    if (verb.verb === "说法") start += /^来看|^看/.exec(s.slice(start))?.[0].length ?? 0;
+    while (/[，,：: ]/.test(s[start] ?? "")) start++;
     let end = nextSentenceBreak(s, start);
     while (end > start && /[，,。；;\s]/.test(s[end - 1]!)) end--;
     const clause = s.slice(start, end);
@@ -202,8 +215,11 @@ function nextSentenceBreak(s: string, from: number): number {
   for (let i = from; i < s.length; i++) {
     const ch = s[i]!;
     if ("“「『".includes(ch)) depth++;
-    else if ("”」』".includes(ch)) depth = Math.max(0, depth - 1);
-    else if (ch === "\n" || (depth === 0 && /[。！？!?]/.test(ch))) return i;
+    else if ("”」』".includes(ch)) {
+      depth = Math.max(0, depth - 1);
+      // “…准备好了。”他还透露：the sentence ended inside the quote
+      if (depth === 0 && /[。！？!?]/.test(s[i - 1] ?? "")) return i + 1;
+    } else if (ch === "\n" || (depth === 0 && /[。！？!?]/.test(ch))) return i;
   }
   return s.length;
 }

@@ -36,10 +36,12 @@ export const LEXICON = {
   countryAbbreviations: places.abbreviations as Record<string, string>,
   cities: places.cities as Record<string, string>,
   venues: places.venues as Record<string, string>,
+  regions: places.regions as Record<string, string>,
   placeNames: longestFirst([
     ...Object.keys(places.countries),
     ...Object.keys(places.cities),
     ...Object.keys(places.venues),
+    ...Object.keys(places.regions),
   ]),
   singleSurnames: new Set([...surnames.single]),
   doubleSurnames: surnames.double,
@@ -48,7 +50,7 @@ export const LEXICON = {
 
 /** English name of a place written in Chinese, or undefined. */
 export function placeLatin(name: string): string | undefined {
-  return LEXICON.cities[name] ?? LEXICON.venues[name] ?? LEXICON.countries[name];
+  return LEXICON.cities[name] ?? LEXICON.venues[name] ?? LEXICON.countries[name] ?? LEXICON.regions[name];
 }
 
 /** True when the word is a known place (country, region, city or venue). */

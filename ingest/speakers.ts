@@ -32,7 +32,12 @@ export function findSpeechVerbs(s: string): SpeechVerb[] {
     const w = words[i]!.word;
     const start = offset;
     offset += w.length;
-    if (!STRONG.has(w) && !WEAK.has(w)) continue;
+    if (!STRONG.has(w) && !WEAK.has(w)) {
+      // jieba glues a one-character verb to the word before it (采访时说, 声明中称): the verb is the last character
+      if (w.length === 2 && /[时中后里上]/.test(w[0]!) && /[说称]/.test(w[1]!))
+        verbs.push({ verb: w[1]!, start: start + 1, end: offset, strong: true });
+      continue;
+    }
     let end = offset;
     // 警告 + 称, 补充 + 说: one verb
     const next = words[i + 1]?.word;
@@ -82,7 +87,8 @@ function titleVariants(title: string): string[] {
 }
 
 const PRONOUNS = /^(他们|她们|他|她|其)/;
-const OBJECT_MARKERS = new Set([..."与同和对向跟给把被替及"]);
+// Names after these are objects (X对记者说, 与Y会谈) or causees (让普京可以…说: a hypothetical, not a report; not 使 or 令, which end titles: 大使, 司令).
+const OBJECT_MARKERS = new Set([..."与同和对向跟给把被替及让"]);
 
 /**
  * The speaker of a speech verb: the first name or title reference in the verb's clause that is not the object
@@ -101,22 +107,36 @@ export function findSubject(s: string, verbStart: number, refs: Reference[]): Re
   for (let hop = 0; hop < 4; hop++) {
     const clauseStart = lastBreak(s, clauseEnd) + 1;
     const clause = s.slice(clauseStart, clauseEnd);
-    if (hop > 0 && /[。！？\n]$/.test(s.slice(0, clauseStart))) break;
-    if (/^(据|根据|按照|依照)/.test(clause) && hop === 0 && !/说法|的话/.test(clause)) return undefined;
+    if (/^(据|根据|按照|依照)/.test(clause) && hop === 0 && !/说法|的话/.test(s.slice(clauseStart, verbStart + 3))) {
+      return undefined;
+    }
     const inClause = refs.filter(
-      (r) => r.start >= clauseStart && r.end <= clauseEnd && !OBJECT_MARKERS.has(s[r.start - 1] ?? ""),
+      (r) =>
+        r.start >= clauseStart &&
+        r.end <= clauseEnd &&
+        !OBJECT_MARKERS.has(s[r.start - 1] ?? "") &&
+        !insideParentheses(s, r.start, clauseStart),
     );
     const subject = preferPersonOverTheirOrg(s, inClause);
     if (subject) return subject;
-    const pronoun = PRONOUNS.exec(clause.replace(/^(但|而|并|且|则|另外|此外|同时|不过|对此|与此同时)/, ""));
+    const bare = clause.replace(CLAUSE_OPENERS, "");
+    const pronoun = PRONOUNS.exec(bare);
     if (pronoun) return resolvePronoun(clauseStart, pronoun[1]!, refs);
     const reference = LEXICON.referenceWords.find((w) => clause.includes(w));
     if (reference) return lastPersonBefore(clauseStart, refs);
-    if (clauseStart === 0) break;
+    // a clause whose subject is a country or place (俄罗斯还提醒…, 华盛顿则指出…) has a speaker that is no entity
+    const place = LEXICON.placeNames.find((p) => bare.startsWith(p));
+    if (place && PLACE_AS_SUBJECT.test(bare.slice(place.length))) return undefined;
+    // carry the subject over from the clause before, but never across a sentence
+    if (clauseStart === 0 || /[。！？!?\n]/.test(s[clauseStart - 1]!)) break;
     clauseEnd = clauseStart - 1;
   }
   return undefined;
 }
+
+// What follows a country or city that is the subject of its clause: an adverb, a time word, or nothing.
+const PLACE_AS_SUBJECT = /^(方面)?([还也则又就已将曾都再亦并]|周|星期|今|昨|本|上|下|$)/;
+const CLAUSE_OPENERS = /^(但是|但|而|并且|并|且|则|另外|此外|同时|不过|对此|与此同时|因此|随后|事实上)/;
 
 /** 克里姆林宫发言人佩斯科夫表示: the person, not the organisation in their title (first reference otherwise). */
 export function preferPersonOverTheirOrg(text: string, refs: Reference[]): Reference | undefined {
@@ -141,6 +161,20 @@ function lastPersonBefore(at: number, refs: Reference[]): Reference | undefined 
 }
 
 function lastBreak(s: string, before: number): number {
-  for (let i = before - 1; i >= 0; i--) if (/[，,；;：:。！？\n]/.test(s[i]!)) return i;
+  for (let i = before - 1; i >= 0; i--) {
+    if (/[，,；;：:。！？\n]/.test(s[i]!)) return i;
+    // “…准备好了。”他还透露: a quotation that ends its sentence ends the clause too
+    if (/[”」』]/.test(s[i]!) && /[。！？!?]/.test(s[i - 1] ?? "")) return i;
+  }
   return -1;
+}
+
+/** True when a position lies inside （…） opened after `from`: a dateline (中央社华盛顿19日电) or a gloss. */
+function insideParentheses(s: string, at: number, from: number): boolean {
+  let depth = 0;
+  for (let i = Math.max(0, from - 1); i < at; i++) {
+    if (s[i] === "（" || s[i] === "(") depth++;
+    else if ((s[i] === "）" || s[i] === ")") && depth > 0) depth--;
+  }
+  return depth > 0;
 }
