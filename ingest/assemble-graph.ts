@@ -132,15 +132,7 @@ function addMeetings(
       const attendees = new Set(
         m.attendees.map((a) => globalOf.get(`${x.article.id}\u0000${a.entity}`)?.key).filter((k): k is string => !!k),
       );
-      const match = nodes.find(
-        (n) =>
-          sameMeeting(n.meeting, m) &&
-          (n.meeting.location === m.location ||
-            overlaps(n.attendees, attendees) ||
-            !n.meeting.location ||
-            !m.location) &&
-          !!(n.meeting.date && m.date),
-      );
+      const match = findSameMeeting(nodes, m, attendees, x.article.published);
       let key: string;
       if (match) {
         key = match.key;
@@ -149,12 +141,16 @@ function addMeetings(
           match.meeting.location = m.location;
           graph.setNodeAttribute(key, "location", m.location);
         }
+        const parties = [...new Set([...match.meeting.parties, ...m.parties])];
+        match.meeting.parties = parties.filter((p) => !parties.some((o) => o !== p && o.includes(p)));
+        if (match.meeting.kind === "meeting") match.meeting.kind = m.kind;
       } else {
-        key = `meeting:${m.date ?? "undated"}-${slugify(m.location ?? "")}-${hash(x.article.id + m.id).slice(0, 6)}`;
-        const attrs: MeetingAttributes = { label: "Meeting", name: meetingName(m), status: m.status, evidence: [] };
+        if (!m.date && m.attendees.length < 2) continue; // an undated report that matches no known meeting
+        key = `meeting:${m.date ?? "undated"}-${slugify(m.location ?? m.venue ?? "")}-${hash(x.article.id + m.id).slice(0, 6)}`;
+        const attrs: MeetingAttributes = { label: "Meeting", name: "", status: m.status, evidence: [] };
         if (m.date) attrs.date = m.date;
         if (m.dateText) attrs.dateText = m.dateText;
-        if (m.location) attrs.location = m.location;
+        if (m.location ?? m.venue) attrs.location = (m.location ?? m.venue)!;
         graph.addNode(key, attrs);
         nodes.push({ key, meeting: { ...m }, attendees });
       }
@@ -172,6 +168,45 @@ function addMeetings(
       }
     }
   }
+  nameMeetings(graph, nodes);
+}
+
+/**
+ * The meeting node a report belongs to: same date with no conflicting city (or overlapping attendees), or, for
+ * an undated report, the one meeting at its place within a week of the article's date.
+ */
+function nameMeetings(
+  graph: DirectedGraph,
+  nodes: { key: string; meeting: ArticleMeeting; attendees: Set<string> }[],
+): void {
+  for (const n of nodes) {
+    const names = [...n.attendees].sort().map((k) => graph.getNodeAttribute(k, "name") as string);
+    graph.setNodeAttribute(n.key, "name", meetingName(n.meeting, names));
+  }
+}
+
+function findSameMeeting(
+  nodes: { key: string; meeting: ArticleMeeting; attendees: Set<string> }[],
+  m: ArticleMeeting,
+  attendees: Set<string>,
+  published: string | undefined,
+): { key: string; meeting: ArticleMeeting; attendees: Set<string> } | undefined {
+  if (m.date) {
+    return nodes.find(
+      (n) =>
+        n.meeting.date === m.date &&
+        sameMeeting(n.meeting, m) &&
+        (n.meeting.location === m.location || !n.meeting.location || !m.location || overlaps(n.attendees, attendees)),
+    );
+  }
+  if (!m.location && !m.venue) return undefined;
+  const near = nodes.filter(
+    (n) =>
+      n.meeting.date &&
+      ((m.location && n.meeting.location === m.location) || (m.venue && n.meeting.venue === m.venue)) &&
+      (!published || Math.abs(Date.parse(n.meeting.date) - Date.parse(published)) <= 7 * 86_400_000),
+  );
+  return near.length === 1 ? near[0] : undefined;
 }
 
 function overlaps(a: Set<string>, b: Set<string>): boolean {
@@ -179,9 +214,10 @@ function overlaps(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
-/** A readable meeting name: "2022-01-10 Geneva: United States–Russia talks". */
-function meetingName(m: ArticleMeeting): string {
-  const head = [m.date, m.location].filter(Boolean).join(" ");
-  const parties = m.parties.length ? `${m.parties.join("–")} meeting` : (m.forms[0] ?? "meeting");
-  return head ? `${head}: ${parties}` : parties;
+/** A readable meeting name: "2022-01-10 Geneva: United States–Russia talks", else with the attendees' names. */
+function meetingName(m: ArticleMeeting, attendeeNames: string[]): string {
+  const head = [m.date, m.location ?? m.venue].filter(Boolean).join(" ");
+  const who = m.parties.length ? m.parties.join("–") : attendeeNames.slice(0, 3).join("–");
+  const body = who ? `${who} ${m.kind}` : m.kind;
+  return head ? `${head}: ${body}` : body;
 }

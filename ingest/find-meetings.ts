@@ -4,13 +4,16 @@ import { LEXICON, placeLatin } from "./lexicons.ts";
 import meetingLexicon from "./lexicon/meetings.json" with { type: "json" };
 import { findDates, type DateMention } from "./resolve-dates.ts";
 import { findWords, wordAlternation } from "./text-scan.ts";
+import { isFollowedBySpeech } from "./find-person-mentions.ts";
 
 /** A meeting as one article reports it. */
 export interface ArticleMeeting {
   id: string;
   date?: string;
   dateText?: string;
+  /** City (Geneva); a venue (NATO Headquarters) is kept apart so that it never conflicts with its city. */
   location?: string;
+  venue?: string;
   status: MeetingStatus;
   /** Phrases of the article that refer to this meeting, as written. */
   forms: string[];
@@ -19,9 +22,12 @@ export interface ArticleMeeting {
   attendees: { entity: string; role: AttendeeRole; span: [number, number] }[];
   /** Parties named with the meeting (countries, organisations) for naming it: 美俄 → US–Russia. */
   parties: string[];
+  /** What kind of meeting the nouns say: talks, meeting, summit, call, dinner. */
+  kind: string;
 }
 
 const NOUN_RE = wordAlternation(meetingLexicon.nouns);
+// Meetings happen in cities and venues; a region (欧洲) or a country is no meeting place.
 const PLACE_RE = wordAlternation([...Object.keys(LEXICON.cities), ...Object.keys(LEXICON.venues)]);
 const BACK_REF = new RegExp(`(?:${meetingLexicon.backReferences.join("|")})(?:[^，。；、]{0,8})$`);
 const PLANNED = new RegExp(`(?:${meetingLexicon.planned.join("|")})`);
@@ -32,6 +38,24 @@ const ROLE_WORDS: [AttendeeRole, RegExp][] = Object.entries(meetingLexicon.atten
 // A meeting phrase reaches back at most this far from its noun (新一轮战略稳定对话 = 9).
 const MAX_PHRASE = 14;
 const PHRASE_STOP = /[，,。；;：:！？\n、“”「」（）()]/;
+const CLAUSE_STOP = /[，,。；;：:！？\n]/;
+// English kind words for meeting names, by the noun that reported the meeting.
+const MEETING_KINDS: Record<string, string> = {
+  会谈: "talks",
+  双边会谈: "talks",
+  谈判: "talks",
+  对话: "talks",
+  磋商: "talks",
+  峰会: "summit",
+  高峰会: "summit",
+  首脑会议: "summit",
+  通话: "call",
+  通电话: "call",
+  晚宴: "dinner",
+  工作晚餐: "dinner",
+};
+const SPEECH_BETWEEN = /表示|说|称|指出|警告|强调|认为|透露/;
+const GENERIC_NOUNS = new Set(["对话", "谈判", "磋商", "会议", "见面"]);
 const COUNTRY_ABBR = LEXICON.countryAbbreviations;
 
 /** Finds the meetings an article reports: each with date, place, attendees and the phrases that name it. */
@@ -44,32 +68,44 @@ export function findMeetings(
   const dates = findDates(s, published);
   const places = findWords(s, PLACE_RE);
   const meetings: ArticleMeeting[] = [];
-  for (const noun of findWords(s, NOUN_RE)) {
-    // 对话 and 谈判 are meetings only with a marker of a concrete event nearby
+  let lastMentioned: ArticleMeeting | undefined;
+  const nouns = findWords(s, NOUN_RE);
+  for (const [n, noun] of nouns.entries()) {
     const sentenceStart = lastBreak(s, noun.start, /[。！？\n]/) + 1;
     const sentenceEnd = nextBreak(s, noun.end, /[。！？\n]/);
-    const phraseStart = phraseStartOf(s, noun.start);
+    const clauseStart = lastBreak(s, noun.start, CLAUSE_STOP) + 1;
+    const clauseEnd = nextBreak(s, noun.end, CLAUSE_STOP);
+    // a phrase never reaches back over the meeting noun before it (这场会谈与10日的美俄日内瓦会谈)
+    const previousNoun = nouns[n - 1];
+    const phraseStart = Math.max(
+      phraseStartOf(s, noun.start),
+      previousNoun && previousNoun.end <= noun.start ? previousNoun.end : 0,
+    );
     const phrase = s.slice(phraseStart, noun.end);
     const sentence = s.slice(sentenceStart, sentenceEnd);
     if (/^(对话|谈判)$/.test(noun.word) && !/举行|进行|开始|召开|会谈|轮/.test(sentence)) continue;
-    if (
-      /(?:进行|开展|展开)$/.test(s.slice(noun.start - 2, noun.start)) &&
-      /对话|谈判|磋商/.test(noun.word) &&
-      phrase.length <= noun.word.length + 2
-    )
-      continue;
-    const date = nearestDate(dates, noun.start, sentenceStart, sentenceEnd);
-    const place = nearest(places, noun.start, sentenceStart, sentenceEnd);
+    // 在正式会谈开始前 / 会谈前夕: the clause's date is that of something before the meeting
+    const before = /^(开始前|开始之前|之前|以前|前夕)/.test(s.slice(noun.end, noun.end + 4));
+    const date = before ? undefined : meetingDate(s, dates, noun.start, clauseStart, sentenceStart);
+    const place = nearest(
+      places.filter((p) => p.end <= noun.start || p.start < clauseEnd),
+      noun.start,
+      clauseStart,
+      noun.end + 8,
+    );
     const backRef = BACK_REF.test(s.slice(Math.max(0, noun.start - 10), noun.start));
-    const attendees = findAttendees(s, entities, sentenceStart, sentenceEnd);
-    if (!date?.date && !place && !backRef && attendees.length < 2) continue;
+    const attendees = findAttendees(s, entities, [sentenceStart, sentenceEnd], [clauseStart, clauseEnd]);
+    const joined = /参与|参加|出席|主持/.test(s.slice(clauseStart, noun.start));
+    // 对话, 谈判 and 磋商 name a concrete meeting only with a date, a place or a reference back to one
+    if (GENERIC_NOUNS.has(noun.word) && !date?.date && !place && !backRef && !joined) continue;
+    if (!date?.date && !place && !backRef && !(joined && attendees.length)) continue;
     const status: MeetingStatus =
       PLANNED.test(s.slice(sentenceStart, noun.start)) && !/了|已/.test(s.slice(sentenceStart, noun.end))
         ? "planned"
         : "held";
     const forms = new Set([text.slice(phraseStart, noun.end)]);
-    const clauseStart = lastBreak(s, noun.start, PHRASE_STOP) + 1;
-    if (noun.end - clauseStart <= 16) forms.add(text.slice(clauseStart, noun.end));
+    const phraseClause = Math.max(lastBreak(s, noun.start, PHRASE_STOP) + 1, phraseStart - 8);
+    if (noun.end - phraseClause <= 16) forms.add(text.slice(phraseClause, noun.end));
     const m: ArticleMeeting = {
       id: `m${meetings.length}`,
       status,
@@ -77,26 +113,61 @@ export function findMeetings(
       spans: [[phraseStart, noun.end]],
       attendees,
       parties: partiesOf(phrase, entities, s, phraseStart),
+      kind: MEETING_KINDS[noun.word] ?? "meeting",
     };
     if (date?.date) {
       m.date = date.date;
       m.dateText = text.slice(date.start, date.end);
     }
-    const location = place ? placeLatin(place.word) : undefined;
-    if (location) m.location = location;
-    if (backRef && !m.date && !m.location) {
-      const previous = meetings[meetings.length - 1];
+    if (place) {
+      if (LEXICON.venues[place.word]) m.venue = LEXICON.venues[place.word]!;
+      else m.location = placeLatin(place.word)!;
+    }
+    // 这场会谈, 参与会谈的X与Y: a reference back to the meeting just named, or to the last one of the same parties
+    if (!m.date && !m.location && !m.venue) {
+      const sameParties = m.parties.length
+        ? [...meetings].reverse().find((o) => m.parties.every((p) => o.parties.includes(p)))
+        : undefined;
+      const previous = sameParties ?? lastMentioned;
       if (previous) mergeInto(previous, m);
       continue;
     }
-    const same = meetings.find((o) => sameMeeting(o, m));
+    const same = meetings.find((o) => sameMeeting(o, m)) ?? (!m.date ? onlyAt(meetings, m) : undefined);
     if (same) mergeInto(same, m);
     else meetings.push(m);
+    lastMentioned = same ?? m;
   }
-  return meetings.filter((m) => m.date || m.location);
+  return meetings.filter((m) => m.date || m.attendees.length >= 2);
 }
 
-/** Two reports name one meeting when dates agree and places do not conflict. */
+/** The one dated meeting of the article at an undated report's place (在维也纳会谈后 → the Vienna meeting). */
+function onlyAt(meetings: ArticleMeeting[], m: ArticleMeeting): ArticleMeeting | undefined {
+  const at = meetings.filter(
+    (o) => o.date && ((m.location && o.location === m.location) || (m.venue && o.venue === m.venue)),
+  );
+  return at.length === 1 ? at[0] : undefined;
+}
+
+/**
+ * A meeting's date: the nearest date before the noun in its clause, else one earlier in the sentence when no
+ * speech verb stands between (俄罗斯周日表示…，并警告说本周的会谈: 周日 is when Russia spoke, not the meeting).
+ */
+function meetingDate(
+  s: string,
+  dates: DateMention[],
+  at: number,
+  clauseStart: number,
+  sentenceStart: number,
+): DateMention | undefined {
+  const inClause = nearestDate(dates, at, clauseStart, at);
+  if (inClause) return inClause;
+  if (/本周|下周|上周|本月|下月|明年|今年/.test(s.slice(clauseStart, at))) return undefined;
+  const earlier = nearestDate(dates, at, sentenceStart, at);
+  if (!earlier || SPEECH_BETWEEN.test(s.slice(earlier.end, at))) return undefined;
+  return earlier;
+}
+
+/** Two reports name one meeting when dates agree and places do not conflict (a venue never conflicts with a city). */
 export function sameMeeting(a: { date?: string; location?: string }, b: { date?: string; location?: string }): boolean {
   if (a.date && b.date && a.date !== b.date) return false;
   if (a.location && b.location && a.location !== b.location) return false;
@@ -109,27 +180,23 @@ function mergeInto(target: ArticleMeeting, other: ArticleMeeting): void {
   target.spans.push(...other.spans);
   for (const a of other.attendees) if (!target.attendees.some((t) => t.entity === a.entity)) target.attendees.push(a);
   target.parties = [...new Set([...target.parties, ...other.parties])];
+  if (target.kind === "meeting" && other.kind !== "meeting") target.kind = other.kind;
   if (!target.date && other.date) target.date = other.date;
   if (!target.dateText && other.dateText) target.dateText = other.dateText;
   if (!target.location && other.location) target.location = other.location;
+  if (!target.venue && other.venue) target.venue = other.venue;
   if (other.status === "held") target.status = "held";
 }
 
 function phraseStartOf(s: string, nounStart: number): number {
   let i = nounStart;
   while (i > 0 && nounStart - i < MAX_PHRASE && !PHRASE_STOP.test(s[i - 1]!)) i--;
-  // the phrase begins after the last verb or particle that introduces it: 举行(了)新一轮战略稳定对话, 1月10日的会谈
+  // the phrase begins after the verb that introduces it: 举行(了)新一轮战略稳定对话, 开始会谈
   const window = s.slice(i, nounStart);
-  const cut = Math.max(
-    window.lastIndexOf("举行了") + 3,
-    window.lastIndexOf("举行") + 2,
-    window.lastIndexOf("进行") + 2,
-    window.lastIndexOf("召开") + 2,
-    window.lastIndexOf("参加") + 2,
-    window.lastIndexOf("出席") + 2,
-    0,
-  );
-  return i + (cut > 0 ? cut : 0);
+  let cut = 0;
+  for (const m of window.matchAll(/举行了|举行|进行了|进行|召开了|召开|参加|出席|开始|展开|结束/g))
+    cut = m.index + m[0].length;
+  return i + cut;
 }
 
 function nearestDate(dates: DateMention[], at: number, from: number, to: number): DateMention | undefined {
@@ -148,31 +215,64 @@ function nearest<T extends { start: number; end: number }>(
   return inSentence.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
 }
 
-function findAttendees(s: string, entities: ArticleEntity[], from: number, to: number): ArticleMeeting["attendees"] {
-  const sentence = s.slice(from, to);
-  if (!ROLE_WORDS.some(([, re]) => re.test(sentence))) return [];
+/**
+ * The people a sentence says took part: those named in the meeting noun's own clause, or in a sentence that
+ * says who took part (主持, 出席, 参加, a caption listing people 从左起…合影). Bylines (【文/…】) never attend.
+ */
+function findAttendees(
+  s: string,
+  entities: ArticleEntity[],
+  sentence: [number, number],
+  clause: [number, number],
+): ArticleMeeting["attendees"] {
+  const [from, to] = sentence;
+  const text = s.slice(from, to);
+  if (!ROLE_WORDS.some(([, re]) => re.test(text))) return [];
+  const listsPeople = /从左|左起|右起|合影|主持|出席|参加|率团|率领/.test(text);
+  const [clauseFrom, clauseTo] = listsPeople ? sentence : clause;
   const out: ArticleMeeting["attendees"] = [];
   for (const e of entities) {
     if (e.kind !== "Person") continue;
-    const m = e.mentions.find((x) => x.start >= from && x.end <= to);
+    const m = e.mentions.find((x) => x.start >= clauseFrom && x.end <= clauseTo && !inByline(s, x.start));
     if (!m) continue;
-    const near = s.slice(m.end, Math.min(to, m.end + 20));
+    // the speaker of a report about the meeting is not thereby an attendee (佩斯科夫表示，在日内瓦举行的会谈…)
+    if (isFollowedBySpeech(s, m.end) && !listsPeople) continue;
+    const near = s.slice(m.end, Math.min(to, m.end + 30));
     const role: AttendeeRole =
-      /^[^，。]{0,12}主持/.test(near) || /主持[^，。]{0,6}$/.test(s.slice(from, m.start)) ? "chair" : "participant";
+      /^[^，。]{0,24}主持/.test(near) || /主持[^，。]{0,6}$/.test(s.slice(from, m.start))
+        ? "chair"
+        : /^[^，。]{0,12}(设宴|接待|主办)/.test(near)
+          ? "host"
+          : "participant";
     out.push({ entity: e.id, role, span: [m.start, m.end] });
   }
   return out;
 }
 
+/** True inside a byline bracket: 【文/观察者网 熊超然】. */
+function inByline(s: string, at: number): boolean {
+  const open = s.lastIndexOf("【", at);
+  return open >= 0 && s.indexOf("】", open) > at && at - open < 30;
+}
+
+/** The parties named in a meeting phrase: country pairs (美俄 → United States, Russia) and organisations. */
 function partiesOf(phrase: string, entities: ArticleEntity[], s: string, start: number): string[] {
-  const parties = new Set<string>();
-  for (const [abbr, name] of Object.entries(COUNTRY_ABBR))
-    if (abbr.length === 1 && new RegExp(`${abbr}[美俄中英法德日韩朝乌欧]|[美俄中英法德日韩朝乌欧]${abbr}`).test(phrase))
-      parties.add(name);
-  for (const e of entities)
-    if (e.kind === "Org" && e.mentions.some((m) => m.start >= start && m.end <= start + phrase.length))
-      parties.add(e.latin ?? s.slice(e.mentions[0]!.start, e.mentions[0]!.end));
-  return [...parties];
+  // blank out place names first, so that 日内瓦 does not read as 日 (Japan)
+  const bare = phrase.replace(PLACE_RE, (p) => " ".repeat(p.length));
+  const parties: string[] = [];
+  for (const run of bare.matchAll(/[美俄中英法德日韩朝乌欧]{2,4}/g)) {
+    for (const ch of run[0]) {
+      const name = COUNTRY_ABBR[ch];
+      if (name && !parties.includes(name)) parties.push(name);
+    }
+  }
+  for (const e of entities) {
+    if (e.kind !== "Org" || !e.mentions.some((m) => m.start >= start && m.end <= start + phrase.length)) continue;
+    const name = e.latin ?? s.slice(e.mentions[0]!.start, e.mentions[0]!.end);
+    if (!parties.includes(name)) parties.push(name);
+  }
+  // NATO and NATO–Russia Council: keep the fuller name
+  return parties.filter((p) => !parties.some((o) => o !== p && o.includes(p)));
 }
 
 function lastBreak(s: string, before: number, re: RegExp): number {

@@ -29,5 +29,8 @@ for (const doc of gold.docs) {
   }
   for (const q of quotes) if (!used.has(q)) console.log(`  EXTRA ${nodes.get(q).kind} [${speakerOf(q)}] ${nodes.get(q).text}`);
   const meetings = edges.filter((e) => e.a.type === "MENTIONED_IN" && e.t === art && nodes.get(e.s)?.label === "Meeting");
-  for (const m of meetings) console.log(`  MEETING ${nodes.get(m.s).name} ${nodes.get(m.s).date ?? ""} forms=${JSON.stringify(m.a.forms)}`);
+  for (const m of meetings) {
+    const who = edges.filter((e) => e.a.type === "ATTENDED" && e.t === m.s).map((e) => `${nodes.get(e.s)?.name}(${e.a.role})`);
+    console.log(`  MEETING ${nodes.get(m.s).name} ${nodes.get(m.s).date ?? ""} attendees=${who.join(",")} forms=${JSON.stringify(m.a.forms)}`);
+  }
 }
