@@ -7,7 +7,7 @@ import type {
   QuoteAttributes,
 } from "../schema/graph.ts";
 import type { ArticleExtraction } from "./extract-article.ts";
-import { sameMeeting, type ArticleMeeting } from "./find-meetings.ts";
+import { sameMeeting, sharesEvidence, type ArticleMeeting } from "./find-meetings.ts";
 import {
   resolveAliases,
   slugify,
@@ -191,12 +191,11 @@ function findSameMeeting(
   attendees: Set<string>,
   published: string | undefined,
 ): { key: string; meeting: ArticleMeeting; attendees: Set<string> } | undefined {
+  // across articles a merge needs the same date and positive evidence: the same city, a shared party or attendee
   if (m.date) {
     return nodes.find(
       (n) =>
-        n.meeting.date === m.date &&
-        sameMeeting(n.meeting, m) &&
-        (n.meeting.location === m.location || !n.meeting.location || !m.location || overlaps(n.attendees, attendees)),
+        n.meeting.date === m.date && sameMeeting(n.meeting, m) && sharesEvidence(n.meeting, m, n.attendees, attendees),
     );
   }
   if (!m.location && !m.venue) return undefined;
@@ -207,11 +206,6 @@ function findSameMeeting(
       (!published || Math.abs(Date.parse(n.meeting.date) - Date.parse(published)) <= 7 * 86_400_000),
   );
   return near.length === 1 ? near[0] : undefined;
-}
-
-function overlaps(a: Set<string>, b: Set<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
 }
 
 /** A readable meeting name: "2022-01-10 Geneva: United States–Russia talks", else with the attendees' names. */

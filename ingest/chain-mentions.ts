@@ -228,7 +228,8 @@ export function latinCompatible(a: string, b: string): boolean {
   const wb = b.toLowerCase().split(/\s+/);
   if (wa.join(" ") === wb.join(" ")) return true;
   if (wa.length < 2 || wb.length < 2) return wa[wa.length - 1] === wb[wb.length - 1];
-  return wa[0] === wb[0] && editDistance(wa[wa.length - 1]!, wb[wb.length - 1]!) <= 2;
+  // Sergei / Sergey Lavrov, Volodymyr Zelenskiy / Zelenskyy: one or two letters of respelling on each name
+  return editDistance(wa[0]!, wb[0]!) <= 2 && editDistance(wa[wa.length - 1]!, wb[wb.length - 1]!) <= 2;
 }
 
 /** 美国副总统卡玛拉·哈里斯 is the registry's 哈里斯 (Kamala Harris) when her title names one of the registry's roles. */

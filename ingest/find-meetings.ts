@@ -120,8 +120,11 @@ export function findMeetings(
       m.dateText = text.slice(date.start, date.end);
     }
     if (place) {
-      if (LEXICON.venues[place.word]) m.venue = LEXICON.venues[place.word]!;
-      else m.location = placeLatin(place.word)!;
+      if (LEXICON.venues[place.word]) {
+        m.venue = LEXICON.venues[place.word]!;
+        const city = LEXICON.venueCities[place.word];
+        if (city) m.location = city;
+      } else m.location = placeLatin(place.word)!;
     }
     // 这场会谈, 参与会谈的X与Y: a reference back to the meeting just named, or to the last one of the same parties
     if (!m.date && !m.location && !m.venue) {
@@ -132,7 +135,7 @@ export function findMeetings(
       if (previous) mergeInto(previous, m);
       continue;
     }
-    const same = meetings.find((o) => sameMeeting(o, m)) ?? (!m.date ? onlyAt(meetings, m) : undefined);
+    const same = m.date ? sameDayMeeting(meetings, m) : onlyAt(meetings, m);
     if (same) mergeInto(same, m);
     else meetings.push(m);
     lastMentioned = same ?? m;
@@ -140,12 +143,49 @@ export function findMeetings(
   return meetings.filter((m) => m.date || m.attendees.length >= 2);
 }
 
-/** The one dated meeting of the article at an undated report's place (在维也纳会谈后 → the Vienna meeting). */
+/**
+ * The meeting of the article a dated report belongs to: the same date, no conflicting place, and something
+ * shared (place, party, attendee); a bare report (1月10日的会谈) joins the only meeting of that date.
+ */
+function sameDayMeeting(meetings: ArticleMeeting[], m: ArticleMeeting): ArticleMeeting | undefined {
+  const sameDay = meetings.filter((o) => o.date === m.date && sameMeeting(o, m));
+  const corroborated = sameDay.find((o) => sharesEvidence(o, m));
+  if (corroborated) return corroborated;
+  // the only meeting of that day in the article, unless both name different parties (美俄 vs 欧盟–中国)
+  const only = sameDay.length === 1 ? sameDay[0]! : undefined;
+  if (only && !(only.parties.length && m.parties.length)) return only;
+  return undefined;
+}
+
+/** True when two reports share a place, a party or an attendee. */
+export function sharesEvidence(
+  a: Pick<ArticleMeeting, "location" | "venue" | "parties">,
+  b: Pick<ArticleMeeting, "location" | "venue" | "parties">,
+  attendeesA: Iterable<string> = (a as ArticleMeeting).attendees?.map((x) => x.entity) ?? [],
+  attendeesB: Iterable<string> = (b as ArticleMeeting).attendees?.map((x) => x.entity) ?? [],
+): boolean {
+  if (a.location && a.location === b.location) return true;
+  if (a.venue && a.venue === b.venue) return true;
+  // NATO and the NATO–Russia Council: one party's name may contain the other's
+  if (a.parties.some((p) => b.parties.some((q) => p.includes(q) || q.includes(p)))) return true;
+  // attendees: two shared, or one shared when one report names only that one (two calls with Trump on one day
+  // are two calls; 谢尔曼与里亚布科夫会面 and 里亚布科夫表示他与谢尔曼的会晤 are one meeting)
+  const listA = [...new Set(attendeesA)];
+  const setB = new Set(attendeesB);
+  const shared = listA.filter((x) => setB.has(x)).length;
+  return shared >= 2 || (shared === 1 && Math.min(listA.length, setB.size) === 1);
+}
+
+/**
+ * The dated meeting an undated report at a place belongs to: the one meeting of the article at that place,
+ * else the one dated meeting whose place the article has not given (在维也纳会谈后 → the 1月13日 meeting).
+ */
 function onlyAt(meetings: ArticleMeeting[], m: ArticleMeeting): ArticleMeeting | undefined {
-  const at = meetings.filter(
-    (o) => o.date && ((m.location && o.location === m.location) || (m.venue && o.venue === m.venue)),
-  );
-  return at.length === 1 ? at[0] : undefined;
+  const dated = meetings.filter((o) => o.date);
+  const at = dated.filter((o) => (m.location && o.location === m.location) || (m.venue && o.venue === m.venue));
+  if (at.length) return at.length === 1 ? at[0] : undefined;
+  const placeless = dated.filter((o) => !o.location && !o.venue);
+  return placeless.length === 1 ? placeless[0] : undefined;
 }
 
 /**

@@ -37,6 +37,7 @@ export const LEXICON = {
   cities: places.cities as Record<string, string>,
   venues: places.venues as Record<string, string>,
   regions: places.regions as Record<string, string>,
+  venueCities: places.venueCities as Record<string, string>,
   placeNames: longestFirst([
     ...Object.keys(places.countries),
     ...Object.keys(places.cities),
