@@ -140,7 +140,8 @@ export function findMeetings(
     else meetings.push(m);
     lastMentioned = same ?? m;
   }
-  return meetings.filter((m) => m.date || m.attendees.length >= 2);
+  // an undated report is kept when it has a place or people: it may join a dated report from another article
+  return meetings.filter((m) => m.date || m.location || m.venue || m.attendees.length >= 2);
 }
 
 /**

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { assembleGraph } from "../../ingest/assemble-graph.ts";
+import { chainMentions } from "../../ingest/chain-mentions.ts";
+import { extractArticle } from "../../ingest/extract-article.ts";
+import { findMeetings } from "../../ingest/find-meetings.ts";
+import { simplifyText } from "../../ingest/simplify.ts";
+import { sentenceArticle } from "../_helpers.ts";
+
+/** Meetings of a text published on the given day, with attendees' first forms. */
+function meetingsOf(text: string, published: string) {
+  const s = simplifyText(text);
+  const entities = chainMentions(text, s);
+  return findMeetings(text, s, published, entities).map((m) => ({
+    date: m.date,
+    location: m.location,
+    status: m.status,
+    forms: m.forms,
+    attendees: m.attendees.map((a) => entities.find((e) => e.id === a.entity)?.forms[0]),
+    roles: m.attendees.map((a) => a.role),
+  }));
+}
+
+describe("findMeetings", () => {
+  it.each([
+    // seed 004 (VOA, published Wednesday 2022-01-12)
+    ["星期三(1月12日)", "俄罗斯和北约官员星期三(1月12日)在布鲁塞尔举行了会议，重点讨论如何缓解边境地区的危险局势。", "2022-01-12", "2022-01-12", "Brussels"],
+    ["星期四 (the next day)", "欧洲安全与合作组织星期四在维也纳开会。", "2022-01-12", "2022-01-13", "Vienna"],
+    ["星期一 in an earlier clause", "星期一，美国和俄罗斯外交官在日内瓦举行了双边会谈，双方会谈后都表示没有取得重大进展。", "2022-01-12", "2022-01-10", "Geneva"],
+    // seed 002 (DW, published 2022-01-10): 9日
+    ["9日", "美国副国务卿谢尔曼（Wendy Sherman）在9日也已於日内瓦和里亚布科夫会面。", "2022-01-10", "2022-01-09", "Geneva"],
+  ])("dates and places a meeting from %s", (_form, text, published, date, location) => {
+    const [m] = meetingsOf(text, published);
+    expect(m).toMatchObject({ date, location });
+  });
+
+  it("keeps no date when the text gives none, rather than a wrong one", () => {
+    const [m] = meetingsOf("美国和俄罗斯外交官在日内瓦举行了会谈，双方都表示没有取得重大进展。", "2022-01-12");
+    expect(m).toMatchObject({ location: "Geneva" });
+    expect(m!.date).toBeUndefined();
+  });
+
+  it("dates the meeting held before the talks, not the talks (seed 001: 周日在正式会谈开始前…先期会面)", () => {
+    const ms = meetingsOf("周日在正式会谈开始前，美国副国务卿温迪·谢尔曼同俄罗斯副外长谢尔盖·里亚布科夫在日内瓦先期会面。", "2022-01-10");
+    expect(ms).toHaveLength(1);
+    expect(ms[0]!.forms.join()).toContain("先期会面");
+    expect(ms[0]!.date).toBe("2022-01-09");
+  });
+
+  it("takes attendees from a caption listing people (seed 004)", () => {
+    const [m] = meetingsOf(
+      "2022年1月12日，从左二起，美国副国务卿谢尔曼、北约秘书长斯托尔滕贝格、俄罗斯副外长格鲁什科与副防长福明在举行北约-俄罗斯会谈前合影。",
+      "2022-01-12",
+    );
+    expect(m!.attendees).toEqual(expect.arrayContaining(["谢尔曼", "斯托尔滕贝格", "格鲁什科", "福明"]));
+  });
+
+  it("marks who chaired (seed 000: 由…拉乌主持)", () => {
+    const [m] = meetingsOf(
+      "当天俄罗斯同欧安组织在维也纳的会谈，由欧安组织新任轮值主席国波兰外交部长兹比格涅夫·拉乌（Zbigniew Rau）主持，欧安组织成员国代表等出席。",
+      "2022-01-14",
+    );
+    expect(m!.roles[m!.attendees.indexOf("兹比格涅夫·拉乌")]).toBe("chair");
+  });
+
+  it("does not take a reporter of the meeting for an attendee (seed 004: 佩斯科夫表示，在日内瓦举行的…会谈)", () => {
+    const [m] = meetingsOf("克里姆林宫发言人佩斯科夫(Dmitry Peskov)表示，在日内瓦举行的第一天会谈是“开放、全面和直接的”。", "2022-01-12");
+    expect(m?.attendees ?? []).not.toContain("佩斯科夫");
+  });
+
+  it("keeps a planned meeting as planned", () => {
+    const [m] = meetingsOf("美国和俄罗斯周一（10日）将於瑞士日内瓦就乌克兰议题进行安全会谈。", "2022-01-10");
+    expect(m).toMatchObject({ date: "2022-01-10", location: "Geneva", status: "planned" });
+  });
+});
+
+describe("meetings across articles", () => {
+  const build = (texts: [string, string][]) => {
+    const { graph } = assembleGraph(texts.map(([t, p]) => extractArticle(sentenceArticle(t, p))));
+    return graph.filterNodes((_k, a) => a["label"] === "Meeting").map((k) => graph.getNodeAttributes(k));
+  };
+
+  it("joins one meeting reported by two outlets (same date and city)", () => {
+    const ms = build([
+      ["俄罗斯和北约官员星期三(1月12日)在布鲁塞尔举行了会议，重点讨论如何缓解边境地区的危险局势。", "2022-01-12"],
+      ["俄罗斯又于1月12日在比利时首都布鲁塞尔的北约总部举行2019以来首次俄罗斯-北约理事会会议。", "2022-01-14"],
+    ]);
+    expect(ms).toHaveLength(1);
+  });
+
+  it("keeps two meetings of one day apart when nothing ties them (two calls with one leader)", () => {
+    const ms = build([
+      ["日本首相石破茂7日与美国当选总统特朗普通电话，双方同意加强同盟。", "2024-11-08"],
+      ["乌克兰总统泽连斯基7日与美国当选总统特朗普通电话，讨论战争局势。", "2024-11-08"],
+    ]);
+    expect(ms).toHaveLength(2);
+  });
+
+  it("keeps two meetings of one day in different cities apart", () => {
+    const ms = build([
+      ["美俄1月10日在日内瓦举行会谈。", "2022-01-11"],
+      ["中俄1月10日在北京举行会谈。", "2022-01-11"],
+    ]);
+    expect(ms).toHaveLength(2);
+  });
+});
