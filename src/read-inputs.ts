@@ -29,8 +29,11 @@ async function walk(dir: string): Promise<string[]> {
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
-    else if (entry.isFile() && ARTICLE_EXTENSIONS.test(entry.name)) out.push(full);
+    // a symbolic link counts as what it points to
+    const kind = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : entry;
+    if (!kind) continue;
+    if (kind.isDirectory()) out.push(...(await walk(full)));
+    else if (kind.isFile() && ARTICLE_EXTENSIONS.test(entry.name)) out.push(full);
   }
   return out;
 }

@@ -29,7 +29,9 @@ describe("assembleGraph", () => {
   });
 
   it("records why a person node was merged", () => {
-    const { graph } = assembleGraph([readSample("000_1b058232582fb4b0.txt"), readSample("002_214997b71d6f798a.txt")].map(extractArticle));
+    const { graph } = assembleGraph(
+      [readSample("000_1b058232582fb4b0.txt"), readSample("002_214997b71d6f798a.txt")].map(extractArticle),
+    );
     const sherman = graph.getNodeAttributes("person:wendy-sherman");
     expect(sherman["aliases"]).toEqual(expect.arrayContaining(["舍曼", "谢尔曼", "Wendy Sherman"]));
     expect((sherman["mergedBecause"] as { reason: string }[]).length).toBeGreaterThan(0);

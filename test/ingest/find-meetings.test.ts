@@ -23,11 +23,29 @@ function meetingsOf(text: string, published: string) {
 describe("findMeetings", () => {
   it.each([
     // seed 004 (VOA, published Wednesday 2022-01-12)
-    ["星期三(1月12日)", "俄罗斯和北约官员星期三(1月12日)在布鲁塞尔举行了会议，重点讨论如何缓解边境地区的危险局势。", "2022-01-12", "2022-01-12", "Brussels"],
+    [
+      "星期三(1月12日)",
+      "俄罗斯和北约官员星期三(1月12日)在布鲁塞尔举行了会议，重点讨论如何缓解边境地区的危险局势。",
+      "2022-01-12",
+      "2022-01-12",
+      "Brussels",
+    ],
     ["星期四 (the next day)", "欧洲安全与合作组织星期四在维也纳开会。", "2022-01-12", "2022-01-13", "Vienna"],
-    ["星期一 in an earlier clause", "星期一，美国和俄罗斯外交官在日内瓦举行了双边会谈，双方会谈后都表示没有取得重大进展。", "2022-01-12", "2022-01-10", "Geneva"],
+    [
+      "星期一 in an earlier clause",
+      "星期一，美国和俄罗斯外交官在日内瓦举行了双边会谈，双方会谈后都表示没有取得重大进展。",
+      "2022-01-12",
+      "2022-01-10",
+      "Geneva",
+    ],
     // seed 002 (DW, published 2022-01-10): 9日
-    ["9日", "美国副国务卿谢尔曼（Wendy Sherman）在9日也已於日内瓦和里亚布科夫会面。", "2022-01-10", "2022-01-09", "Geneva"],
+    [
+      "9日",
+      "美国副国务卿谢尔曼（Wendy Sherman）在9日也已於日内瓦和里亚布科夫会面。",
+      "2022-01-10",
+      "2022-01-09",
+      "Geneva",
+    ],
   ])("dates and places a meeting from %s", (_form, text, published, date, location) => {
     const [m] = meetingsOf(text, published);
     expect(m).toMatchObject({ date, location });
@@ -40,7 +58,10 @@ describe("findMeetings", () => {
   });
 
   it("dates the meeting held before the talks, not the talks (seed 001: 周日在正式会谈开始前…先期会面)", () => {
-    const ms = meetingsOf("周日在正式会谈开始前，美国副国务卿温迪·谢尔曼同俄罗斯副外长谢尔盖·里亚布科夫在日内瓦先期会面。", "2022-01-10");
+    const ms = meetingsOf(
+      "周日在正式会谈开始前，美国副国务卿温迪·谢尔曼同俄罗斯副外长谢尔盖·里亚布科夫在日内瓦先期会面。",
+      "2022-01-10",
+    );
     expect(ms).toHaveLength(1);
     expect(ms[0]!.forms.join()).toContain("先期会面");
     expect(ms[0]!.date).toBe("2022-01-09");
@@ -63,7 +84,10 @@ describe("findMeetings", () => {
   });
 
   it("does not take a reporter of the meeting for an attendee (seed 004: 佩斯科夫表示，在日内瓦举行的…会谈)", () => {
-    const [m] = meetingsOf("克里姆林宫发言人佩斯科夫(Dmitry Peskov)表示，在日内瓦举行的第一天会谈是“开放、全面和直接的”。", "2022-01-12");
+    const [m] = meetingsOf(
+      "克里姆林宫发言人佩斯科夫(Dmitry Peskov)表示，在日内瓦举行的第一天会谈是“开放、全面和直接的”。",
+      "2022-01-12",
+    );
     expect(m?.attendees ?? []).not.toContain("佩斯科夫");
   });
 

@@ -45,17 +45,47 @@ describe("findQuotes", () => {
       "佩斯科夫",
     ],
     // seed 004 (VOA): speaker after, "…，" X说
-    ["“…，”X说", "美国驻北约大使史密斯(Julianne Smith)在会谈之前对记者说，北约致力于外交。“如果俄罗斯走对抗和军事行动的道路，我们将做出坚决回应，” 史密斯说。", "如果俄罗斯走对抗和军事行动的道路，我们将做出坚决回应，", "史密斯"],
+    [
+      "“…，”X说",
+      "美国驻北约大使史密斯(Julianne Smith)在会谈之前对记者说，北约致力于外交。“如果俄罗斯走对抗和军事行动的道路，我们将做出坚决回应，” 史密斯说。",
+      "如果俄罗斯走对抗和军事行动的道路，我们将做出坚决回应，",
+      "史密斯",
+    ],
     // seed 000 (Guancha): speaker before, X说：“…”
-    ["X说：“…”", "美国总统国家安全事务助理沙利文在白宫发言。沙利文说：“我们在2014年看到了这个剧本，美国如论如何都准备好了。”", "我们在2014年看到了这个剧本，美国如论如何都准备好了。", "沙利文"],
+    [
+      "X说：“…”",
+      "美国总统国家安全事务助理沙利文在白宫发言。沙利文说：“我们在2014年看到了这个剧本，美国如论如何都准备好了。”",
+      "我们在2014年看到了这个剧本，美国如论如何都准备好了。",
+      "沙利文",
+    ],
     // seed 001 (BBC): a quote standing alone continues the speaker of the sentence before
-    ["continuation", "美国国务卿布林肯在电视采访中表示，他认为会谈不会取得任何突破。他还说美俄会把各自的建议摆在桌面，\n“在目前升级持续进行的时候，很难看到会取得任何实际进展。”", "在目前升级持续进行的时候，很难看到会取得任何实际进展。", "布林肯"],
+    [
+      "continuation",
+      "美国国务卿布林肯在电视采访中表示，他认为会谈不会取得任何突破。他还说美俄会把各自的建议摆在桌面，\n“在目前升级持续进行的时候，很难看到会取得任何实际进展。”",
+      "在目前升级持续进行的时候，很难看到会取得任何实际进展。",
+      "布林肯",
+    ],
     // seed 000 (Guancha): a title standing alone for the person who holds it in the article
-    ["title only", "美国常驻欧安组织代表认为，目前“战鼓已经擂得非常响”，美方虽有对话意愿。“战鼓擂得响亮。”美国常驻欧安组织代表迈克尔·卡彭特（Michael Carpenter）表示。", "战鼓已经擂得非常响", "迈克尔·卡彭特"],
+    [
+      "title only",
+      "美国常驻欧安组织代表认为，目前“战鼓已经擂得非常响”，美方虽有对话意愿。“战鼓擂得响亮。”美国常驻欧安组织代表迈克尔·卡彭特（Michael Carpenter）表示。",
+      "战鼓已经擂得非常响",
+      "迈克尔·卡彭特",
+    ],
     // seed 001 (BBC): a short attributed fragment, with a quoted speaker (据…引述X的话说)
-    ["引述X的话说，…“…”", "但是俄罗斯新闻社报道引述俄副外长里亚布科夫的话说，外交活动“很可能在一次会谈后就结束”。", "很可能在一次会谈后就结束", "里亚布科夫"],
+    [
+      "引述X的话说，…“…”",
+      "但是俄罗斯新闻社报道引述俄副外长里亚布科夫的话说，外交活动“很可能在一次会谈后就结束”。",
+      "很可能在一次会谈后就结束",
+      "里亚布科夫",
+    ],
     // seed 001 (BBC): an organisation speaks when no person is named
-    ["organisation", "12月26日克里姆林宫发言人把北约扩展到了俄罗斯边界说成是“事关生死”的问题。", "事关生死", "克里姆林宫"],
+    [
+      "organisation",
+      "12月26日克里姆林宫发言人把北约扩展到了俄罗斯边界说成是“事关生死”的问题。",
+      "事关生死",
+      "克里姆林宫",
+    ],
   ])("attributes a direct quote in the shape %s", (_shape, text, quote, speaker) => {
     const q = quotesOf(text).find((x) => x.kind === "direct" && x.text === quote);
     expect(q, `no quote ${quote}`).toBeDefined();
@@ -101,12 +131,16 @@ describe("findQuotes", () => {
   });
 
   it("resolves 她 to the woman named before (seed 004)", () => {
-    const qs = quotesOf("负责政治事务的美国副国务卿卢岚(Victoria Nuland)星期二对记者表示，美国没有看到缓和迹象。她说，通过在乌克兰东部边境对面部署10万军队，俄罗斯制造了这场危机。");
+    const qs = quotesOf(
+      "负责政治事务的美国副国务卿卢岚(Victoria Nuland)星期二对记者表示，美国没有看到缓和迹象。她说，通过在乌克兰东部边境对面部署10万军队，俄罗斯制造了这场危机。",
+    );
     expect(qs.find((q) => q.kind === "indirect" && q.text.startsWith("通过在乌克兰"))?.speaker).toBe("卢岚");
   });
 
   it("attributes nested reports to both the outlet and the speaker (seed 002: 国际文传电讯社则报道，里亚布科夫表示…)", () => {
-    const qs = quotesOf("俄国外交部副部长里亚布科夫（Sergei Ryabkov）称会谈艰难。国际文传电讯社则报道，里亚布科夫表示他与谢尔曼的会晤「复杂但有效率」。").filter((q) => q.kind === "indirect");
+    const qs = quotesOf(
+      "俄国外交部副部长里亚布科夫（Sergei Ryabkov）称会谈艰难。国际文传电讯社则报道，里亚布科夫表示他与谢尔曼的会晤「复杂但有效率」。",
+    ).filter((q) => q.kind === "indirect");
     expect(qs.map((q) => q.speaker)).toEqual(expect.arrayContaining(["国际文传电讯社", "里亚布科夫"]));
   });
 
