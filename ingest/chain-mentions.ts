@@ -4,6 +4,7 @@ import { isPlace } from "./lexicons.ts";
 import { roleWords, rolesCompatible } from "./roles.ts";
 import { findOrgMentions } from "./find-org-mentions.ts";
 import { findPersonMentions, titlePhraseBefore, type Mention } from "./find-person-mentions.ts";
+import { pinyin } from "pinyin-pro";
 import { editDistance, soundSimilarity } from "./phonetic.ts";
 import { isNameDot, isTranslitChar, translitRunLength } from "./text-scan.ts";
 
@@ -232,8 +233,15 @@ export function latinCompatible(a: string, b: string): boolean {
   return editDistance(wa[0]!, wb[0]!) <= 2 && editDistance(wa[wa.length - 1]!, wb[wb.length - 1]!) <= 2;
 }
 
-/** 美国副总统卡玛拉·哈里斯 is the registry's 哈里斯 (Kamala Harris) when her title names one of the registry's roles. */
+/**
+ * 卡玛拉·哈里斯 is the registry's 哈里斯 (Kamala Harris) when her given name sounds like the registry's Latin given
+ * name (ka-ma-la ~ Kamala; 拉拉 is not Donald), or when her title names one of the registry's roles.
+ */
 function sharesRegistryRole(s: string, full: Mention, registry: RegistryEntry): boolean {
+  const given = full.key.split("·")[0]!;
+  const latinGiven = registry.latin.split(/\s+/)[0]!.toLowerCase();
+  const spoken = pinyin(given, { toneType: "none", type: "array" }).join("");
+  if (spoken && 1 - editDistance(spoken, latinGiven) / Math.max(spoken.length, latinGiven.length) >= 0.6) return true;
   const phrase = titlePhraseBefore(s, full.start);
   if (!phrase || !registry.roles?.length) return false;
   const roles = roleWords([phrase]);

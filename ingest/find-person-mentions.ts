@@ -69,9 +69,22 @@ export function nativeNameLength(text: string, start: number): number {
     if (given === 2 && NAME_FOLLOWERS.has(text[start + surname + 1]!)) continue;
     if (given === 1 && !(NAME_FOLLOWERS.has(text[end] ?? "\n") || end >= text.length)) continue;
     if (NOT_GIVEN_NAME.test(name.slice(surname - 1)) || startsWithKnownName(name) || isDictionaryWord(name)) return 0;
+    if (!givenNameLooksLikeOne(name, surname)) return 0;
     return name.length;
   }
   return 0;
+}
+
+/**
+ * A given name is not an ordinary word that the surname happens to precede: 黎当时 is 黎 + 当时 (a time word),
+ * 游走中 is 游走 + 中 (jieba reads the surname into a word).
+ */
+function givenNameLooksLikeOne(name: string, surname: number): boolean {
+  const words = tagWords(name);
+  if ((words[0]?.word.length ?? 0) > surname && !words[0]!.tag.startsWith("nr")) return false;
+  const given = tagWords(name.slice(surname));
+  if (given.length !== 1 || given[0]!.word.length < 2) return true;
+  return !/^(t|d|p|c|r|u|f|m|q|v|vn|n|nt|ns|s)$/.test(given[0]!.tag);
 }
 
 /** True when a string starts with a place or a registry name (白宫方 is 白宫 + 方, not a person). */
@@ -102,6 +115,11 @@ export function findRegistryHits(s: string): (WordHit & { entry: RegistryEntry }
     });
 }
 
+// 贝拉克·奥巴马和乔·拜登 are two names: a conjunction never stands inside one.
+const CONJUNCTIONS = new Set([..."和与及同跟、"]);
+// Chinese endings of things that are glossed in Latin like names but are no people (罗马规约（Rome Statute）).
+const NOT_A_PERSON_END =
+  /(规约|条约|公约|协议|协定|法案|宣言|大学|学院|公司|集团|银行|基金|中心|研究所|组织|委员会|法院|医院|报告|计划|项目|行动|战争|事件|大道|广场|机场|港|岛|山|河|湖|省|州|市|县|区|镇|村)$/;
 // Characters that introduce a name without being part of it: 于特朗普, 比埃隆·马斯克, 人选卢比欧, 的盖茨.
 const NAME_OPENERS = new Set([..."于於比和与同对向跟据在及的选理翁豪席"]);
 
@@ -236,7 +254,7 @@ export function findPersonMentions(s: string): Mention[] {
     const latin = m[1]!.trim();
     if (!LATIN_PERSON.test(latin) || /^[A-Z.\s]+$/.test(latin)) continue;
     const name = nameBefore(s, m.index);
-    if (!name) continue;
+    if (!name || NOT_A_PERSON_END.test(s.slice(name.start, m.index))) continue;
     add({
       kind: "Person",
       start: name.start,
@@ -281,7 +299,7 @@ export function findPersonMentions(s: string): Mention[] {
     let dot = i;
     for (;;) {
       let next = dot + 1;
-      while (next < s.length && next - dot <= 7 && isHan(s[next])) next++;
+      while (next < s.length && next - dot <= 7 && isHan(s[next]) && !CONJUNCTIONS.has(s[next]!)) next++;
       if (isNameDot(s[next]) && next - dot >= 2 && isHan(s[next + 1])) dot = next;
       else break;
     }

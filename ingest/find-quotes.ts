@@ -189,6 +189,8 @@ function findIndirectQuotes(
     if (spans.some((q) => q.open === start && q.close >= end - 1)) continue;
     if (spans.some((q) => q.open < verb.start && q.close > verb.start)) continue;
     if (claimed.some((c) => c.start <= verb.start && verb.start < c.end && c.speaker === speaker.entity)) continue;
+    // 警告说 after 表示: two verbs of one speaker reporting the same clause give one quote
+    if (claimed.some((c) => c.start === start && c.end === end)) continue;
     const sentenceStart = lastSentenceBreak(s, verb.start) + 1;
     out.push({
       kind: "indirect",
