@@ -81,15 +81,15 @@ export function nativeNameLength(text: string, start: number): number {
  */
 function givenNameLooksLikeOne(name: string, surname: number): boolean {
   const words = tagWords(name);
-  if ((words[0]?.word.length ?? 0) > surname && !words[0]!.tag.startsWith("nr")) return false;
+  if ((words[0]?.word.length ?? 0) > surname && /^(v|d|t|p|c|r|f|m|u)/.test(words[0]!.tag)) return false;
   const given = tagWords(name.slice(surname));
   if (given.length !== 1 || given[0]!.word.length < 2) return true;
-  return !/^(t|d|p|c|r|u|f|m|q|v|vn|n|nt|ns|s)$/.test(given[0]!.tag);
+  return !/^(t|d|p|c|r|u|f|m|q|v|vn|n|nt|s)$/.test(given[0]!.tag);
 }
 
 /** True when a string starts with a place or a registry name (白宫方 is 白宫 + 方, not a person). */
 function startsWithKnownName(name: string): boolean {
-  for (let len = 2; len <= name.length; len++) {
+  for (let len = 2; len < name.length; len++) {
     const head = name.slice(0, len);
     if (isPlace(head) || REGISTRY_BY_NAME.has(head)) return true;
   }
@@ -128,15 +128,24 @@ const NAME_OPENERS = new Set([..."于於比和与同对向跟据在及的选理�
  * reads 施压 as one word that crosses the run's end. Never cuts before `minEnd`.
  */
 export function trimRunEnd(s: string, minEnd: number, end: number): number {
-  if (end >= s.length || !/\p{Script=Han}/u.test(s[end] ?? "")) return end;
   let offset = Math.max(0, end - 6);
+  let lastStart = -1;
+  let lastWord: { word: string; tag: string } | undefined;
   for (const w of tagWords(s.slice(offset, end + 4))) {
     const wEnd = offset + w.word.length;
     const afterDot = offset > 0 && isNameDot(s[offset - 1]);
-    if (offset < end && wEnd > end && offset >= minEnd && !afterDot && w.word.length >= 2 && !w.tag.startsWith("nr"))
+    if (offset < end && wEnd > end && offset >= minEnd && !afterDot && w.word.length >= 2 && !/^(nr|x)/.test(w.tag)) {
       return offset;
+    }
+    if (wEnd === end) {
+      lastStart = offset;
+      lastWord = w;
+    }
     offset = wEnd;
   }
+  // 斯塔默赞扬: a verb or adverb that the run swallowed whole at its end
+  if (lastWord && lastStart >= minEnd && lastWord.word.length >= 2 && /^(v|d|p|c)$/.test(lastWord.tag))
+    return lastStart;
   return end;
 }
 

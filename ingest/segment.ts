@@ -39,7 +39,8 @@ export function isDictionaryWord(text: string): boolean {
   let known = WORD_CACHE.get(text);
   if (known === undefined) {
     const words = getJieba().tag(text, true);
-    known = words.length === 1 && !words[0]!.tag.startsWith("nr");
+    // "x" is jieba's tag for a string its HMM glued together without knowing it: an unknown name, not a word
+    known = words.length === 1 && !words[0]!.tag.startsWith("nr") && words[0]!.tag !== "x";
     if (WORD_CACHE.size > 100_000) WORD_CACHE.clear();
     WORD_CACHE.set(text, known);
   }

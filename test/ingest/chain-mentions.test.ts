@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chainMentions } from "../../ingest/chain-mentions.ts";
+import { nativeNameLength } from "../../ingest/find-person-mentions.ts";
 import { simplifyText } from "../../ingest/simplify.ts";
 
 const entitiesOf = (text: string) => chainMentions(text, simplifyText(text));
@@ -70,5 +71,22 @@ describe("chainMentions", () => {
     );
     expect(orgs).toHaveLength(1);
     expect(orgs[0]!.forms).toEqual(["欧洲安全与合作组织", "欧安组织"]);
+  });
+});
+
+describe("nativeNameLength", () => {
+  it.each([
+    ["陈国基表示", 3], // RTHK style: 政务司司长陈国基表示
+    ["李家超今日", 3],
+    ["罗健熙表示", 3],
+    ["毛宁表示", 2],
+    ["欧阳伯权说", 4], // double surname
+    ["熊超然】", 3], // seed 000 byline
+    ["周一", 0], // a weekday, not 周 + 一
+    ["黎当时", 0], // 黎 + a time word
+    ["游走中", 0], // jieba reads the "surname" into a verb
+    ["高度", 0], // an ordinary word
+  ])("reads %s as a name of %i characters", (text, length) => {
+    expect(nativeNameLength(text, 0)).toBe(length);
   });
 });
