@@ -81,7 +81,11 @@ export function nativeNameLength(text: string, start: number): number {
  */
 function givenNameLooksLikeOne(name: string, surname: number): boolean {
   const words = tagWords(name);
-  if ((words[0]?.word.length ?? 0) > surname && /^(v|d|t|p|c|r|f|m|u)/.test(words[0]!.tag)) return false;
+  const first = words[0];
+  if (first && first.word.length > surname && /^(v|d|t|p|c|r|f|m|u)/.test(first.tag)) return false;
+  // 任期可: surname + given name read as a noun, then a verb or adverb left over
+  if (first && first.word.length > surname && first.tag === "n" && /^(v|d|p|c|u)/.test(words[1]?.tag ?? ""))
+    return false;
   const given = tagWords(name.slice(surname));
   if (given.length !== 1 || given[0]!.word.length < 2) return true;
   return !/^(t|d|p|c|r|u|f|m|q|v|vn|n|nt|s)$/.test(given[0]!.tag);
@@ -116,7 +120,7 @@ export function findRegistryHits(s: string): (WordHit & { entry: RegistryEntry }
 }
 
 // 贝拉克·奥巴马和乔·拜登 are two names: a conjunction never stands inside one.
-const CONJUNCTIONS = new Set([..."和与及同跟、"]);
+const CONJUNCTIONS = new Set([..."和与及同跟、以为是在的对向"]);
 // Chinese endings of things that are glossed in Latin like names but are no people (罗马规约（Rome Statute）).
 const NOT_A_PERSON_END =
   /(规约|条约|公约|协议|协定|法案|宣言|大学|学院|公司|集团|银行|基金|中心|研究所|组织|委员会|法院|医院|报告|计划|项目|行动|战争|事件|大道|广场|机场|港|岛|山|河|湖|省|州|市|县|区|镇|村)$/;
@@ -241,9 +245,10 @@ export function titlePhraseBefore(s: string, end: number): string | undefined {
 /** Finds the person mentions of one article in its simplified text. */
 export function findPersonMentions(s: string): Mention[] {
   const found: Mention[] = [];
-  const add = (m: Mention): void => {
-    if (m.end - m.start < 2 || isPlace(m.key)) return;
+  const add = (m: Mention): boolean => {
+    if (m.end - m.start < 2 || isPlace(m.key)) return false;
     found.push(m);
+    return true;
   };
 
   for (const hit of findRegistryHits(s)) {
