@@ -52,7 +52,7 @@ const LATIN_PERSON =
   /^[A-Z][a-zA-Z'’-]+\.?(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?[A-Z][a-zA-Z'’-]+\.?){1,3}$/;
 // Characters that end a native two-character name when they follow it: verbs, prepositions, particles, dates.
 const NAME_FOLLOWERS = new Set([
-  ..."表说在今昨明指称周星于对与和同跟的是也则还已将曾日等就向到被把为及亦均都会要不并所再又即已、，。；：！？「」“”（）()【】《》 \n·",
+  ..."正仍才便皆表说在今昨明指称周星于对与和同跟的是也则还已将曾日等就向到被把为及亦均都会要不并所再又即已、，。；：！？「」“”（）()【】《》 \n·",
 ]);
 // Words that look like surname + given name but are common words or time expressions.
 const NOT_GIVEN_NAME = /^[一二三四五六七八九十百千万日月年]|^.[一二三四五六七八九十日天]$/;
