@@ -75,8 +75,9 @@ export function assembleGraph(extractions: ArticleExtraction[], decisions?: Alia
     }
   }
 
-  addQuotes(graph, sorted, globalOf);
-  addMeetings(graph, sorted, globalOf);
+  const quoteKeys = addQuotes(graph, sorted, globalOf);
+  const meetingKeys = addMeetings(graph, sorted, globalOf);
+  linkQuotesToMeetings(graph, sorted, quoteKeys, meetingKeys);
   return { graph, candidates };
 }
 
@@ -96,9 +97,10 @@ function addQuotes(
   graph: DirectedGraph,
   extractions: ArticleExtraction[],
   globalOf: Map<string, ResolvedEntity>,
-): void {
+): Map<string, string> {
+  const keys = new Map<string, string>(); // article id + quote index -> Quote node key
   for (const x of extractions) {
-    for (const q of x.quotes) {
+    for (const [i, q] of x.quotes.entries()) {
       // the same words reported by several articles are one Quote node
       const key = `quote:${hash(`${q.kind}\u0000${q.text.replace(/\s+/g, "")}`)}`;
       const speaker = q.speaker ? globalOf.get(`${x.article.id}\u0000${q.speaker}`) : undefined;
@@ -113,19 +115,57 @@ function addQuotes(
         if (q.verb) attrs.verb = q.verb;
         graph.addNode(key, attrs);
       }
-      const evidence = [{ article: x.article.id, spans: [[q.start, q.end] as [number, number]] }];
+      const evidence = [{ article: x.article.id, spans: [[q.start, q.end] as [number, number]], sentence: q.sentence }];
       graph.updateNodeAttribute(key, "evidence", (ev: unknown) => [...((ev as []) ?? []), ...evidence]);
       mergeEdge(graph, key, x.article.id, { type: "QUOTED_IN", evidence, confidence: q.confidence });
       if (speaker) mergeEdge(graph, speaker.key, key, { type: "SAID", evidence, confidence: q.confidence });
+      keys.set(`${x.article.id}\u0000${i}`, key);
     }
   }
+  return keys;
+}
+
+/**
+ * SAID_AT: a quote spoken at a meeting, when its speaker attended the meeting and the quote's sentence names
+ * the meeting (谢尔曼周三在举行了近四个小时的会议后在一个新闻发布会上说).
+ */
+function linkQuotesToMeetings(
+  graph: DirectedGraph,
+  extractions: ArticleExtraction[],
+  quoteKeys: Map<string, string>,
+  meetingKeys: Map<string, string>,
+): void {
+  for (const x of extractions) {
+    for (const [i, q] of x.quotes.entries()) {
+      if (!q.speaker) continue;
+      const [from, to] = sentenceBounds(x.article.text, q.start);
+      for (const m of x.meetings) {
+        if (!m.attendees.some((a) => a.entity === q.speaker)) continue;
+        const span = m.spans.find(([s, e]) => s >= from && e <= to);
+        const quote = quoteKeys.get(`${x.article.id}\u0000${i}`);
+        const meeting = meetingKeys.get(`${x.article.id}\u0000${m.id}`);
+        if (!span || !quote || !meeting) continue;
+        mergeEdge(graph, quote, meeting, { type: "SAID_AT", evidence: [{ article: x.article.id, spans: [span] }] });
+      }
+    }
+  }
+}
+
+/** The sentence around a position: from the last 。！？ or line break before it to the next one. */
+function sentenceBounds(text: string, at: number): [number, number] {
+  let from = at;
+  while (from > 0 && !/[。！？\n]/.test(text[from - 1]!)) from--;
+  let to = at;
+  while (to < text.length && !/[。！？\n]/.test(text[to]!)) to++;
+  return [from, to];
 }
 
 function addMeetings(
   graph: DirectedGraph,
   extractions: ArticleExtraction[],
   globalOf: Map<string, ResolvedEntity>,
-): void {
+): Map<string, string> {
+  const keys = new Map<string, string>(); // article id + meeting id -> Meeting node key
   const nodes: { key: string; meeting: ArticleMeeting; attendees: Set<string> }[] = [];
   for (const x of extractions) {
     for (const m of x.meetings) {
@@ -154,6 +194,7 @@ function addMeetings(
         graph.addNode(key, attrs);
         nodes.push({ key, meeting: { ...m }, attendees });
       }
+      keys.set(`${x.article.id}\u0000${m.id}`, key);
       const evidence = [{ article: x.article.id, spans: m.spans }];
       graph.updateNodeAttribute(key, "evidence", (ev: unknown) => [...((ev as []) ?? []), ...evidence]);
       mergeEdge(graph, key, x.article.id, { type: "MENTIONED_IN", forms: m.forms, evidence });
@@ -169,6 +210,7 @@ function addMeetings(
     }
   }
   nameMeetings(graph, nodes);
+  return keys;
 }
 
 /**

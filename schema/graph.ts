@@ -10,12 +10,12 @@ export const NodeLabel = z.enum(NODE_LABELS);
 export type NodeLabel = z.infer<typeof NodeLabel>;
 
 /** Edge types of the export contract. */
-export const EDGE_TYPES = ["MENTIONED_IN", "SAID", "QUOTED_IN", "ATTENDED"] as const;
+export const EDGE_TYPES = ["MENTIONED_IN", "SAID", "QUOTED_IN", "ATTENDED", "SAID_AT"] as const;
 export const EdgeType = z.enum(EDGE_TYPES);
 export type EdgeType = z.infer<typeof EdgeType>;
 
 /** Evidence carried by every extracted node and edge: article id and character spans. */
-export const EvidenceRef = z.object({ article: z.string(), spans: z.array(Span) });
+export const EvidenceRef = z.object({ article: z.string(), spans: z.array(Span), sentence: z.string().optional() });
 export type EvidenceRef = z.infer<typeof EvidenceRef>;
 
 const common = { evidence: z.array(EvidenceRef).optional(), x: z.number().optional(), y: z.number().optional() };

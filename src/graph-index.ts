@@ -78,8 +78,8 @@ export class GraphIndex {
         .outNeighbors(quote)
         .filter((n) => g.getNodeAttribute(n, "label") === "Article")
         .map((n) => ({ key: n, ...g.getNodeAttributes(n) }));
-    const quotes = g
-      .outNeighbors(key)
+    // a person's or organisation's quotes point out of it (SAID); a meeting's quotes point into it (SAID_AT)
+    const quotes = [...g.outNeighbors(key), ...g.inNeighbors(key)]
       .filter((n) => g.getNodeAttribute(n, "label") === "Quote")
       .map((n) => ({ key: n, ...g.getNodeAttributes(n), articles: articleOf(n) }));
     const neighbours = g.neighbors(key).map((n) => ({

@@ -40,6 +40,11 @@ MATCH (a:Quote {key: row.source})
 MATCH (b:Article {key: row.target})
 MERGE (a)-[r:QUOTED_IN]->(b)
 SET r += row.props`,
+  SAID_AT: `UNWIND $rows AS row
+MATCH (a:Quote {key: row.source})
+MATCH (b:Meeting {key: row.target})
+MERGE (a)-[r:SAID_AT]->(b)
+SET r += row.props`,
   ATTENDED: `UNWIND $rows AS row
 MATCH (a:Person {key: row.source})
 MATCH (b:Meeting {key: row.target})
@@ -49,7 +54,7 @@ SET r += row.props`,
 
 /** Counts what the database holds, for the load summary and the integration test. */
 export const COUNT_NODES = `MATCH (n) WHERE n:Person OR n:Org OR n:Meeting OR n:Quote OR n:Article RETURN count(n) AS count`;
-export const COUNT_RELATIONSHIPS = `MATCH ()-[r]->() WHERE type(r) IN ['MENTIONED_IN', 'SAID', 'QUOTED_IN', 'ATTENDED'] RETURN count(r) AS count`;
+export const COUNT_RELATIONSHIPS = `MATCH ()-[r]->() WHERE type(r) IN ['MENTIONED_IN', 'SAID', 'QUOTED_IN', 'ATTENDED', 'SAID_AT'] RETURN count(r) AS count`;
 
 /** A cookbook of read queries (documented in the README), all parameterised. */
 export const COOKBOOK = {

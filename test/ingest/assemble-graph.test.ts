@@ -28,6 +28,15 @@ describe("assembleGraph", () => {
     graph.forEachEdge((edge, attrs) => expect((attrs["evidence"] as unknown[]).length, edge).toBeGreaterThan(0));
   });
 
+  it("links a quote to the meeting its speaker attended when its sentence names it (SAID_AT, seed 004)", () => {
+    const { graph } = assembleGraph([extractArticle(readSample("004_3607576f4f8a95e7.txt"))]);
+    const links = graph.filterEdges((_e, attrs) => attrs["type"] === "SAID_AT");
+    const said = links.map((e) => graph.getNodeAttribute(graph.source(e), "text") as string);
+    expect(said.some((t) => t.startsWith("没有减缓紧张局势的承诺"))).toBe(true);
+    const meeting = graph.target(links[0]!);
+    expect(graph.getNodeAttribute(meeting, "date")).toBe("2022-01-12");
+  });
+
   it("records why a person node was merged", () => {
     const { graph } = assembleGraph(
       [readSample("000_1b058232582fb4b0.txt"), readSample("002_214997b71d6f798a.txt")].map(extractArticle),
