@@ -97,3 +97,35 @@ describe("quotegraph build", () => {
     expect(r.stderr).toMatch(/nonexistent\/folder: no such file or folder/);
   });
 });
+
+describe("quotegraph aliases", () => {
+  it("lists uncertain candidates and records an accepted one in the alias file, which the next build follows", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qg-alias-"));
+    await mkdir(join(dir, "in"));
+    // two made-up transliterations that sound alike, with no role in common: a candidate, not a merge
+    await writeFile(join(dir, "in", "a.txt"), "标题\n美国副国务卿斯诺曼表示，会谈很艰难。");
+    await writeFile(join(dir, "in", "b.txt"), "标题\n著名学者施诺曼说，局势很紧张。");
+    const aliases = join(dir, "aliases.json");
+    const out = join(dir, "out");
+    expect((await quotegraph("build", join(dir, "in"), "--out", out, "--aliases", aliases, "--no-layout")).code).toBe(
+      0,
+    );
+    const listed = await quotegraph("aliases", "--data", out, "--aliases", aliases);
+    expect(listed.stdout).toMatch(/0\s+1\.00\s+\S+ ~ \S+/);
+    const accepted = await quotegraph("aliases", "--data", out, "--aliases", aliases, "--accept", "0");
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(await readFile(aliases, "utf8")).same).toHaveLength(1);
+    await quotegraph("build", join(dir, "in"), "--out", out, "--aliases", aliases, "--no-layout");
+    const graph = GraphExport.parse(JSON.parse(await readFile(join(out, "graph.json"), "utf8")));
+    expect(graph.nodes.filter((n) => n.attributes.label === "Person")).toHaveLength(1);
+  });
+
+  it("rejects a malformed alias file with a one-line message naming it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qg-alias-"));
+    await writeFile(join(dir, "aliases.json"), '{"same": [{"variants": 3}]}');
+    const r = await quotegraph("build", SAMPLES, "--out", join(dir, "out"), "--aliases", join(dir, "aliases.json"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Alias file .*aliases\.json: invalid `same\.0\.name`/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
