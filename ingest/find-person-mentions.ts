@@ -330,19 +330,14 @@ export function findPersonMentions(s: string): Mention[] {
     i = end;
   }
 
-  // Bylines: 【文/观察者网 熊超然】, （记者熊超然）.
-  for (const m of s.matchAll(/[【[（(]\s*(?:文|记者|撰文|采访)\s*[/／:：]?\s*([^】\]）)]{2,30})[】\]）)]/g)) {
-    const inner = m[1]!;
-    const nameStart = m.index + m[0].indexOf(inner) + inner.search(/\S+$/);
-    const len = nativeNameLength(s, nameStart);
-    if (len >= 2)
-      add({
-        kind: "Person",
-        start: nameStart,
-        end: nameStart + len,
-        key: s.slice(nameStart, nameStart + len),
-        signals: ["byline"],
-      });
+  // Bylines: 【文/观察者网 熊超然】, 【撰文：大专社工系讲师王润泉】, （记者熊超然）: the name ends the bracket.
+  for (const m of s.matchAll(/[【[（(]\s*(?:文|记者|撰文|采访|作者)\s*[/／:：]?\s*([^】\]）)]{2,30})[】\]）)]/g)) {
+    const end = m.index + m[0].length - 1;
+    for (const len of [3, 2, 4]) {
+      if (end - len < m.index || nativeNameLength(s, end - len) !== len) continue;
+      add({ kind: "Person", start: end - len, end, key: s.slice(end - len, end), signals: ["byline"] });
+      break;
+    }
   }
 
   // A transliteration run or a native name that opens a clause and is followed by a speech verb (拉乌表示…).
