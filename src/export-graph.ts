@@ -1,13 +1,7 @@
 import type { DirectedGraph } from "graphology";
 import gexf from "graphology-gexf";
-
-const COLORS: Record<string, string> = {
-  Person: "#e15759",
-  Org: "#4e79a7",
-  Meeting: "#f28e2b",
-  Quote: "#59a14f",
-  Article: "#9c9c9c",
-};
+import type { NodeLabel } from "../schema/graph.ts";
+import { LABEL_COLORS } from "../schema/palette.ts";
 
 /** graph.json: graphology's own serialization, keys in a stable order (identical input → identical bytes). */
 export function exportGraphJson(graph: DirectedGraph): string {
@@ -28,7 +22,7 @@ export function exportGexf(graph: DirectedGraph): string {
   return gexf.write(graph, {
     formatNode: (_key: string, attrs: Record<string, unknown>) => ({
       label: nodeDisplayLabel(attrs),
-      color: COLORS[attrs["label"] as string] ?? "#999999",
+      color: LABEL_COLORS[attrs["label"] as NodeLabel] ?? "#999999",
       size:
         attrs["label"] === "Person" || attrs["label"] === "Org"
           ? 4 + Math.log2(1 + ((attrs["mentions"] as number) ?? 1))

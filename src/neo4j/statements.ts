@@ -1,27 +1,14 @@
 import { readFileSync } from "node:fs";
+import { NODE_LABELS, type NodeLabel } from "../../schema/graph.ts";
 import { fileURLToPath } from "node:url";
 
 /**
- * Every Cypher statement quotegraph sends to Neo4j. Labels and relationship types are fixed here, never built
- * from user text; all values travel as parameters. MERGE on `key` makes every load idempotent.
+ * Every Cypher statement quotegraph sends to Neo4j. Labels and relationship types come from the fixed lists of
+ * schema/graph.ts, never from user text; all values travel as parameters. MERGE on `key` makes loads idempotent.
  */
-export const UPSERT_NODES = {
-  Person: `UNWIND $rows AS row
-MERGE (n:Person {key: row.key})
-SET n += row.props`,
-  Org: `UNWIND $rows AS row
-MERGE (n:Org {key: row.key})
-SET n += row.props`,
-  Meeting: `UNWIND $rows AS row
-MERGE (n:Meeting {key: row.key})
-SET n += row.props`,
-  Quote: `UNWIND $rows AS row
-MERGE (n:Quote {key: row.key})
-SET n += row.props`,
-  Article: `UNWIND $rows AS row
-MERGE (n:Article {key: row.key})
-SET n += row.props`,
-} as const;
+export const UPSERT_NODES = Object.fromEntries(
+  NODE_LABELS.map((label) => [label, `UNWIND $rows AS row\nMERGE (n:${label} {key: row.key})\nSET n += row.props`]),
+) as Record<NodeLabel, string>;
 
 /** Relationship upserts, one per edge type of the export contract. */
 export const UPSERT_RELATIONSHIPS = {

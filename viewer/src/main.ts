@@ -1,14 +1,8 @@
 import Graph from "graphology";
 import Sigma from "sigma";
+import { LABEL_COLORS } from "../../schema/palette.ts";
 
-/** Node colours by label, shared with the GEXF export. */
-const COLORS: Record<string, string> = {
-  Person: "#e15759",
-  Org: "#4e79a7",
-  Meeting: "#f28e2b",
-  Quote: "#59a14f",
-  Article: "#9c9c9c",
-};
+const COLORS: Record<string, string> = LABEL_COLORS;
 
 const status = document.getElementById("status")!;
 const details = document.getElementById("details")!;
