@@ -10,6 +10,8 @@ export interface WordHit {
 /** Builds a global RegExp matching any of the words, longest first. */
 export function wordAlternation(words: readonly string[]): RegExp {
   const sorted = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
+  // an empty list matches nothing (an empty alternation would match everywhere)
+  if (!sorted.length) return /(?!)/g;
   return new RegExp(sorted.map(escapeRegExp).join("|"), "g");
 }
 
