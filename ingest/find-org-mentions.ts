@@ -15,6 +15,85 @@ const COUNTRY_WORDS = [
 const INSTITUTION_RE = new RegExp(`(?:${COUNTRY_WORDS})(?:${LEXICON.institutions.map(escapeRegExp).join("|")})`, "g");
 const TITLE_RE = wordAlternation(LEXICON.personTitles);
 const ANY_SUFFIX = new RegExp(`(?:${LEXICON.orgSuffixes.map(escapeRegExp).join("|")}|院|宫)$`);
+const ORG_NAMES = new Set(LEXICON.registry.filter((e) => e.label === "Org").flatMap((e) => e.names));
+const VERBS = new Set([...LEXICON.speechVerbs, ...LEXICON.weakSpeechVerbs, ...LEXICON.reportingWords]);
+const MEDIA_SUFFIX = /^[网社报台]$/;
+const PUBLICATION_END = /(报|时报|日报|邮报|周刊|杂志|新闻|通讯|晚报|早报|论坛报)$/;
+const INSTITUTION_VENUES_RE = wordAlternation(LEXICON.institutionVenues);
+// All-caps words that are no organisation: units, technologies, titles, document kinds.
+const NOT_ORG_ACRONYMS = new Set([
+  "GDP",
+  "CPI",
+  "PMI",
+  "AI",
+  "AM",
+  "PM",
+  "TV",
+  "DNA",
+  "RNA",
+  "COVID",
+  "SARS",
+  "CEO",
+  "CFO",
+  "CTO",
+  "VIP",
+  "USB",
+  "VR",
+  "AR",
+  "OK",
+  "PS",
+  "VS",
+  "LED",
+  "LGBT",
+  "LGBTQ",
+  "HK",
+  "US",
+  "UK",
+  "EU",
+  "PDF",
+  "APP",
+  "IT",
+  "ID",
+  "IQ",
+  "MV",
+  "DJ",
+  "KOL",
+  "NGO",
+  "GPS",
+  "ATM",
+  "SIM",
+  "QR",
+  "IP",
+  "HIV",
+  "AIDS",
+  "MRI",
+  "ICU",
+  "PCR",
+  "ETF",
+  "IPO",
+  "ESG",
+  "EV",
+  "MP",
+  "PhD",
+  "MBA",
+  "DSE",
+  "HKDSE",
+  "II",
+  "III",
+  "IV",
+  "VI",
+  "XI",
+  "HIMARS",
+  "ATACMS",
+  "F",
+  "NBA",
+  "FIFA",
+  "GMT",
+  "UTC",
+  "WTI",
+  "LNG",
+  "ICBM",
+]);
 const LONG_SUFFIXES = LEXICON.orgSuffixes.filter((s) => s.length >= 2);
 // Tags of words that may stand inside an organisation's name: nouns, place names, abbreviations, "与".
 const NAME_PART_TAGS = /^(n|ns|nt|nz|nrt|j|vn|an|l)$/;
@@ -69,29 +148,59 @@ export function findOrgMentions(s: string): Mention[] {
     if (start < m.index) add(start, m.index, ["org-suffix"], { latin });
   }
 
-  // Words jieba tags as organisation names (nt), and noun phrases ending in a long organisation suffix.
+  // Words jieba tags as organisation names (nt), and noun phrases ending in an organisation suffix, extended
+  // left over the words of the name (俄罗斯+新闻社, 欧洲+安全+与+合作+组织, 北约-俄罗斯+理事会).
   let offset = 0;
   const words = tagWords(s);
+  const nameStart = (i: number, start: number): number => {
+    let k = i;
+    let from = start;
+    while (k > 0 && i - k < 6) {
+      const prev = words[k - 1]!;
+      // 与 and hyphens join the words of one name; 和 joins two organisations (北约和欧安组织)
+      const linking = /^[与\-—]$/.test(prev.word) && k > 1 && NAME_PART_TAGS.test(words[k - 2]!.tag);
+      if (!(NAME_PART_TAGS.test(prev.tag) || linking) || LEXICON.personTitles.includes(prev.word)) break;
+      // a name never reaches back over another organisation (俄新社 | 援引俄国外交部)
+      if (ORG_NAMES.has(prev.word) || (prev.word.length >= 2 && ANY_SUFFIX.test(prev.word))) break;
+      if (VERBS.has(prev.word)) break;
+      k--;
+      from -= prev.word.length;
+    }
+    return from;
+  };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const start = offset;
     offset += w.word.length;
-    if (w.tag === "nt" && w.word.length >= 2 && ANY_SUFFIX.test(w.word)) add(start, offset, ["org-suffix"]);
-    else if (w.word.endsWith("党人") && w.word.length >= 4) add(start, offset - 1, ["org-suffix"]);
-    else if (LONG_SUFFIXES.some((suffix) => w.word.endsWith(suffix)) && i > 0) {
-      let k = i;
-      let from = start;
-      while (
-        k > 0 &&
-        i - k < 4 &&
-        NAME_PART_TAGS.test(words[k - 1]!.tag) &&
-        !LEXICON.personTitles.includes(words[k - 1]!.word)
-      ) {
-        k--;
-        from -= words[k]!.word.length;
-      }
-      if (k < i) add(from, offset, ["org-suffix"]);
+    if (w.word.endsWith("党人") && w.word.length >= 4) add(start, offset - 1, ["org-suffix"]);
+    else if ((w.tag === "nt" && ANY_SUFFIX.test(w.word)) || LONG_SUFFIXES.some((suffix) => w.word.endsWith(suffix))) {
+      // a registry name is complete as it stands (俄国外交部)
+      const from = ORG_NAMES.has(w.word) ? start : nameStart(i, start);
+      if (from < start || (w.tag === "nt" && w.word.length >= 2)) add(from, offset, ["org-suffix"]);
+    } else if (MEDIA_SUFFIX.test(w.word) && w.word.length === 1 && i > 0 && /^(n|nz|nt|nrt)$/.test(words[i - 1]!.tag)) {
+      // 观察者+网, 美国之音: a one-character media suffix after a noun of two or more characters
+      const prev = words[i - 1]!;
+      if (prev.word.length >= 2 && !LEXICON.notOrgs.has(prev.word + w.word))
+        add(start - prev.word.length, offset, ["org-suffix"]);
     }
+  }
+
+  // Publications in 《》 that the text reports from: 《卫报》, 《纽约时报》报道.
+  for (const m of s.matchAll(/《([^《》]{2,12})》/g)) {
+    const name = m[1]!;
+    const reports = /^(报道|报导|指出|称|援引|引述|评论|社论|披露|说|的报道)/.test(
+      s.slice(m.index + m[0].length, m.index + m[0].length + 4),
+    );
+    if (PUBLICATION_END.test(name) || (reports && name.length <= 6))
+      add(m.index + 1, m.index + 1 + name.length, ["org-suffix"]);
+  }
+
+  // Institutions named by their seat: 白宫, 克里姆林宫.
+  for (const hit of findWords(s, INSTITUTION_VENUES_RE)) add(hit.start, hit.end, ["org-suffix"]);
+
+  // Latin acronyms standing alone in Chinese text: BBC, CNN, EPA.
+  for (const m of s.matchAll(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/g)) {
+    if (!NOT_ORG_ACRONYMS.has(m[0])) add(m.index, m.index + m[0].length, ["abbreviation"], { latin: m[0] });
   }
   return found;
 }

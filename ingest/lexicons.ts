@@ -28,6 +28,8 @@ export const LEXICON = {
   referenceWords: titles.reference,
   speechVerbs: longestFirst(speechVerbs.strong),
   weakSpeechVerbs: longestFirst(speechVerbs.weak),
+  /** Verbs that frame reported speech (援引, 引述) without being the speaker's own verb. */
+  reportingWords: speechVerbs.reportedBy.filter((w) => w.length >= 2),
   translitChars: new Set([...translit.chars]),
   institutions: longestFirst(orgSuffixes.institutions),
   orgSuffixes: longestFirst(orgSuffixes.suffixes),
@@ -38,6 +40,8 @@ export const LEXICON = {
   venues: places.venues as Record<string, string>,
   regions: places.regions as Record<string, string>,
   venueCities: places.venueCities as Record<string, string>,
+  /** Seats that stand for the institution in them (白宫表示…): organisations when named. */
+  institutionVenues: places.institutionVenues as string[],
   placeNames: longestFirst([
     ...Object.keys(places.countries),
     ...Object.keys(places.cities),

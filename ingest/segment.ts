@@ -22,7 +22,8 @@ export function lexiconDictionary(): string {
         lines.push(`${n} 50000 ${e.label === "Person" ? "nr" : "nt"}`);
   for (const p of LEXICON.placeNames) lines.push(`${p} 50000 ns`);
   for (const t of LEXICON.personTitles) lines.push(`${t} 20000 n`);
-  for (const v of LEXICON.speechVerbs) lines.push(`${v} 20000 v`);
+  for (const v of [...LEXICON.speechVerbs, ...LEXICON.weakSpeechVerbs, ...LEXICON.reportingWords])
+    lines.push(`${v} 20000 v`);
   return lines.join("\n") + "\n";
 }
 
