@@ -17,7 +17,10 @@ const TITLE_RE = wordAlternation(LEXICON.personTitles);
 const ANY_SUFFIX = new RegExp(`(?:${LEXICON.orgSuffixes.map(escapeRegExp).join("|")}|院|宫)$`);
 const ORG_NAMES = new Set(LEXICON.registry.filter((e) => e.label === "Org").flatMap((e) => e.names));
 const VERBS = new Set([...LEXICON.speechVerbs, ...LEXICON.weakSpeechVerbs, ...LEXICON.reportingWords]);
-const MEDIA_SUFFIX = /^[网社报台]$/;
+const ACRONYM_BEFORE = /(据|根据|接受|来源[，,：:]?|图自|引述|援引|向|对|美国|英国|法国|德国|日本|俄罗斯)\s*$/;
+const ACRONYM_AFTER = /^\s*(报道|报导|称|表示|指出|采访|记者|发言人|说|分析|消息|新闻|网站|电视|主播|的报道)/;
+const PROPER_TAGS = /^(ns|nz|nt|nr|nrt|nrfg|eng|j)$/;
+const MEDIA_SUFFIX = /^[网社台]$/;
 const PUBLICATION_END = /(报|时报|日报|邮报|周刊|杂志|新闻|通讯|晚报|早报|论坛报)$/;
 const INSTITUTION_VENUES_RE = wordAlternation(LEXICON.institutionVenues);
 // All-caps words that are no organisation: units, technologies, titles, document kinds.
@@ -102,6 +105,7 @@ const NAME_PART_TAGS = /^(n|ns|nt|nz|nrt|j|vn|an|l)$/;
 export function findOrgMentions(s: string): Mention[] {
   const found: Mention[] = [];
   const add = (start: number, end: number, signals: Mention["signals"], extra: Partial<Mention> = {}): void => {
+    while (start < end && /[与和及、]/.test(s[start]!)) start++;
     const key = s.slice(start, end);
     if (key.length < 2 || LEXICON.notOrgs.has(key) || LEXICON.countries[key] || LEXICON.cities[key]) return;
     found.push({ kind: "Org", start, end, key, signals, ...extra });
@@ -176,8 +180,15 @@ export function findOrgMentions(s: string): Mention[] {
     else if ((w.tag === "nt" && ANY_SUFFIX.test(w.word)) || LONG_SUFFIXES.some((suffix) => w.word.endsWith(suffix))) {
       // a registry name is complete as it stands (俄国外交部)
       const from = ORG_NAMES.has(w.word) ? start : nameStart(i, start);
-      if (from < start || (w.tag === "nt" && w.word.length >= 2)) add(from, offset, ["org-suffix"]);
-    } else if (MEDIA_SUFFIX.test(w.word) && w.word.length === 1 && i > 0 && /^(n|nz|nt|nrt)$/.test(words[i - 1]!.tag)) {
+      if (ORG_NAMES.has(w.word) || (w.tag === "nt" && w.word.length >= 2 && from === start))
+        add(from, offset, ["org-suffix"]);
+      else if (from < start && isProperName(s, from, start)) add(from, offset, ["org-suffix"]);
+    } else if (
+      MEDIA_SUFFIX.test(w.word) &&
+      i > 0 &&
+      /^(n|nz|nt|nrt)$/.test(words[i - 1]!.tag) &&
+      !/[0-9０-９]/.test(s[offset] ?? "")
+    ) {
       // 观察者+网, 美国之音: a one-character media suffix after a noun of two or more characters
       const prev = words[i - 1]!;
       if (prev.word.length >= 2 && !LEXICON.notOrgs.has(prev.word + w.word))
@@ -198,9 +209,14 @@ export function findOrgMentions(s: string): Mention[] {
   // Institutions named by their seat: 白宫, 克里姆林宫.
   for (const hit of findWords(s, INSTITUTION_VENUES_RE)) add(hit.start, hit.end, ["org-suffix"]);
 
-  // Latin acronyms standing alone in Chinese text: BBC, CNN, EPA.
+  // Latin acronyms standing alone in Chinese text where an outlet or body is the source: 接受CNN采访, BBC记者.
   for (const m of s.matchAll(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/g)) {
-    if (!NOT_ORG_ACRONYMS.has(m[0])) add(m.index, m.index + m[0].length, ["abbreviation"], { latin: m[0] });
+    if (NOT_ORG_ACRONYMS.has(m[0])) continue;
+    const before = s.slice(Math.max(0, m.index - 6), m.index);
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (ACRONYM_BEFORE.test(before) || ACRONYM_AFTER.test(after)) {
+      add(m.index, m.index + m[0].length, ["abbreviation"], { latin: m[0] });
+    }
   }
   return found;
 }
@@ -226,4 +242,11 @@ function orgPhraseBefore(s: string, end: number): number | undefined {
   }
   while (start < end && /[与和]/.test(s[start]!)) start++;
   return end - start >= 2 ? start : undefined;
+}
+
+/** An organisation found by its suffix needs a proper name in front: 巴西肉品协会, not 关系委员会 or 六所大学. */
+function isProperName(s: string, from: number, to: number): boolean {
+  const head = s.slice(from, to);
+  if (/^[该这此一各多某其两三四五六七八九十几数]/.test(head) || /[0-9]/.test(head)) return false;
+  return tagWords(head).some((w) => PROPER_TAGS.test(w.tag)) || LEXICON.placeNames.some((p) => head.includes(p));
 }

@@ -209,7 +209,9 @@ function buildEntity(
   const registry = members.find((m) => m.entity.registry)?.entity.registry;
   const user = decisions.same.find((g) => forms.some((f) => [g.name, ...g.variants, g.latin].includes(f)));
   const latins = members.map((m) => m.entity.latin).filter((x): x is string => !!x);
-  const latin = user?.latin ?? registry?.latin ?? mostCommon(latins);
+  // an organisation takes a Latin name from the text only when most of its articles give it (民主党 is many parties)
+  const textLatin = kind === "Person" || latins.length * 2 >= members.length ? mostCommon(latins) : undefined;
+  const latin = user?.latin ?? registry?.latin ?? textLatin;
   const chinese = forms.filter((f) => /\p{Script=Han}/u.test(f));
   const fullest = [...chinese].sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
   const name = user?.name ?? latin ?? fullest ?? forms[0]!;
