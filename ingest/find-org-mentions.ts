@@ -108,6 +108,8 @@ export function findOrgMentions(s: string): Mention[] {
     while (start < end && /[与和及、]/.test(s[start]!)) start++;
     const key = s.slice(start, end);
     if (key.length < 2 || LEXICON.notOrgs.has(key) || LEXICON.countries[key] || LEXICON.cities[key]) return;
+    // a bare suffix (委员会) is no name; 绿党和自民党 is two
+    if (LEXICON.orgSuffixes.includes(key) || /[党会部社局署院](和|与|及|、)/.test(key)) return;
     found.push({ kind: "Org", start, end, key, signals, ...extra });
   };
 
