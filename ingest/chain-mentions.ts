@@ -3,7 +3,7 @@ import type { RegistryEntry } from "./lexicons.ts";
 import { isPlace } from "./lexicons.ts";
 import { roleWords, rolesCompatible } from "./roles.ts";
 import { findOrgMentions } from "./find-org-mentions.ts";
-import { findPersonMentions, titlePhraseBefore, type Mention } from "./find-person-mentions.ts";
+import { findPersonMentions, registryByName, titlePhraseBefore, type Mention } from "./find-person-mentions.ts";
 import { pinyin } from "pinyin-pro";
 import { editDistance, soundSimilarity } from "./phonetic.ts";
 import { isNameDot, isTranslitChar, translitRunLength } from "./text-scan.ts";
@@ -180,8 +180,10 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
     const localLatin = ms.find((m) => m.latin && !m.registry)?.latin;
     // 西蒙·哈里斯（Simon Harris）is not the registry's Kamala Harris: a bracketed Latin name with another given name wins
     if (registry && localLatin && !latinCompatible(registry.latin, localLatin)) registry = undefined;
-    // 副总统莎拉·杜特蒂 is not the registry's president Duterte: roles that conflict with the registry's win
-    if (registry?.roles?.length && !rolesCompatible(roleWords(titles), new Set(registry.roles))) registry = undefined;
+    // 副总统莎拉·杜特蒂 is not the registry's president Duterte: a deputy's title against the registry's office wins
+    if (registry?.roles?.length && isDeputyOf(roleWords(titles), registry.roles)) registry = undefined;
+    // 卡玛拉·哈里斯 with no bare 哈里斯 nearby: the registry entry of the surname, when the given name sounds right
+    if (!registry && kind === "Person") registry = registryForFullName(s, ms);
     const latin = registry?.latin ?? localLatin;
     const entity: ArticleEntity = {
       id: `${kind === "Person" ? "p" : "o"}${entities.length}`,
@@ -246,4 +248,20 @@ function sharesRegistryRole(s: string, full: Mention, registry: RegistryEntry): 
   if (!phrase || !registry.roles?.length) return false;
   const roles = roleWords([phrase]);
   return roles.size > 0 && rolesCompatible(roles, new Set(registry.roles));
+}
+
+/** True when a role is the deputy of one of the registry's roles, or the other way round (副总统 / 总统). */
+function isDeputyOf(roles: Set<string>, registryRoles: string[]): boolean {
+  if (rolesCompatible(roles, new Set(registryRoles))) return false;
+  return [...roles].some((r) => registryRoles.some((x) => r === `副${x}` || x === `副${r}`));
+}
+
+/** The registry entry of a given·surname name whose surname is a registry name and whose given name matches. */
+function registryForFullName(s: string, ms: Mention[]): RegistryEntry | undefined {
+  for (const m of ms) {
+    if (!m.key.includes("·")) continue;
+    const entry = registryByName(m.key.split("·").pop()!);
+    if (entry?.label === "Person" && sharesRegistryRole(s, m, entry)) return entry;
+  }
+  return undefined;
 }

@@ -91,6 +91,11 @@ function givenNameLooksLikeOne(name: string, surname: number): boolean {
   return !/^(t|d|p|c|r|u|f|m|q|v|vn|n|nt|s)$/.test(given[0]!.tag);
 }
 
+/** The registry entry a written name belongs to, if any. */
+export function registryByName(name: string): RegistryEntry | undefined {
+  return REGISTRY_BY_NAME.get(name);
+}
+
 /** True when a string starts with a place or a registry name (白宫方 is 白宫 + 方, not a person). */
 function startsWithKnownName(name: string): boolean {
   for (let len = 2; len < name.length; len++) {

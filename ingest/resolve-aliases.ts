@@ -124,7 +124,8 @@ export function resolveAliases(
     (i) => (items[i]!.entity.latin ? [`${items[i]!.entity.kind}:latin:${items[i]!.entity.latin!.toLowerCase()}`] : []),
     "same Latin name",
   );
-  // The same written form: organisations always; persons when their roles agree.
+  // The same written form: organisations always; persons with a distinctive form (a full given·surname name, a
+  // native name of three characters, a Latin name) always; a bare surname (史密斯) only when roles agree.
   const byForm = new Map<string, number[]>();
   items.forEach((it, i) => {
     for (const k of it.entity.keys) {
@@ -133,10 +134,11 @@ export function resolveAliases(
     }
   });
   for (const [fk, group] of byForm) {
+    const distinctive = isDistinctiveForm(fk.slice(fk.indexOf(":") + 1));
     for (const i of group.slice(1)) {
       const a = items[group[0]!]!.entity;
       const b = items[i]!.entity;
-      if (a.kind === "Person" && !rolesCompatible(roleWords(a.titles), roleWords(b.titles))) continue;
+      if (a.kind === "Person" && !distinctive && !rolesCompatible(roleWords(a.titles), roleWords(b.titles))) continue;
       union(group[0]!, i, { forms: [fk.slice(fk.indexOf(":") + 1)], reason: "same written form", score: 0.9 });
     }
   }
@@ -229,6 +231,13 @@ function buildEntity(
   if (wikidata) entity.wikidata = wikidata;
   entity.key = `${kind === "Person" ? "person" : "org"}:${slugify(latin ?? fullest ?? name)}`;
   return entity;
+}
+
+/** A person form distinctive enough to merge on alone: given·surname, Latin, or a native name of 3+ characters. */
+function isDistinctiveForm(folded: string): boolean {
+  if (/[a-z]/.test(folded) && folded.length >= 6) return true;
+  if (folded.length >= 5) return true; // folding removed the dot of given·surname
+  return folded.length >= 3 && !isTranslitChar(folded[0]) && /^\p{Script=Han}+$/u.test(folded);
 }
 
 function mostCommon(values: string[]): string | undefined {
