@@ -3,7 +3,7 @@ import type { ArticleEntity } from "./chain-mentions.ts";
 import { LEXICON, placeLatin } from "./lexicons.ts";
 import meetingLexicon from "./lexicon/meetings.json" with { type: "json" };
 import { findDates, type DateMention } from "./resolve-dates.ts";
-import { findWords, wordAlternation } from "./text-scan.ts";
+import { findWords, lastBreak, nextBreak, wordAlternation } from "./text-scan.ts";
 import { isFollowedBySpeech } from "./find-person-mentions.ts";
 
 /** A meeting as one article reports it. */
@@ -314,14 +314,4 @@ function partiesOf(phrase: string, entities: ArticleEntity[], s: string, start: 
   }
   // NATO and NATO–Russia Council: keep the fuller name
   return parties.filter((p) => !parties.some((o) => o !== p && o.includes(p)));
-}
-
-function lastBreak(s: string, before: number, re: RegExp): number {
-  for (let i = before - 1; i >= 0; i--) if (re.test(s[i]!)) return i;
-  return -1;
-}
-
-function nextBreak(s: string, from: number, re: RegExp): number {
-  for (let i = from; i < s.length; i++) if (re.test(s[i]!)) return i;
-  return s.length;
 }

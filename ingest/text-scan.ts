@@ -53,3 +53,15 @@ export function translitRunLength(text: string, start: number, max = 16): number
 export const CLAUSE_BREAK = /[，,；;：:。！!？?\n、]/;
 /** Sentence-final punctuation. */
 export const SENTENCE_BREAK = /[。！!？?\n]/;
+
+/** Position of the last character before `before` that matches `re`, or -1. */
+export function lastBreak(s: string, before: number, re: RegExp): number {
+  for (let i = before - 1; i >= 0; i--) if (re.test(s[i]!)) return i;
+  return -1;
+}
+
+/** Position of the first character from `from` on that matches `re`, or the text's length. */
+export function nextBreak(s: string, from: number, re: RegExp): number {
+  for (let i = from; i < s.length; i++) if (re.test(s[i]!)) return i;
+  return s.length;
+}

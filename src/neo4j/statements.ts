@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { NODE_LABELS, type NodeLabel } from "../../schema/graph.ts";
+import { EDGE_TYPES, NODE_LABELS, type EdgeType, type NodeLabel } from "../../schema/graph.ts";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -10,38 +10,30 @@ export const UPSERT_NODES = Object.fromEntries(
   NODE_LABELS.map((label) => [label, `UNWIND $rows AS row\nMERGE (n:${label} {key: row.key})\nSET n += row.props`]),
 ) as Record<NodeLabel, string>;
 
+/** The labels each relationship type joins: source (undefined = any entity) and target. */
+const RELATIONSHIP_ENDS: Record<EdgeType, [NodeLabel | undefined, NodeLabel]> = {
+  MENTIONED_IN: [undefined, "Article"],
+  SAID: [undefined, "Quote"],
+  QUOTED_IN: ["Quote", "Article"],
+  SAID_AT: ["Quote", "Meeting"],
+  ATTENDED: ["Person", "Meeting"],
+};
+
 /** Relationship upserts, one per edge type of the export contract. */
-export const UPSERT_RELATIONSHIPS = {
-  MENTIONED_IN: `UNWIND $rows AS row
-MATCH (a {key: row.source})
-MATCH (b:Article {key: row.target})
-MERGE (a)-[r:MENTIONED_IN]->(b)
-SET r += row.props`,
-  SAID: `UNWIND $rows AS row
-MATCH (a {key: row.source})
-MATCH (b:Quote {key: row.target})
-MERGE (a)-[r:SAID]->(b)
-SET r += row.props`,
-  QUOTED_IN: `UNWIND $rows AS row
-MATCH (a:Quote {key: row.source})
-MATCH (b:Article {key: row.target})
-MERGE (a)-[r:QUOTED_IN]->(b)
-SET r += row.props`,
-  SAID_AT: `UNWIND $rows AS row
-MATCH (a:Quote {key: row.source})
-MATCH (b:Meeting {key: row.target})
-MERGE (a)-[r:SAID_AT]->(b)
-SET r += row.props`,
-  ATTENDED: `UNWIND $rows AS row
-MATCH (a:Person {key: row.source})
-MATCH (b:Meeting {key: row.target})
-MERGE (a)-[r:ATTENDED]->(b)
-SET r += row.props`,
-} as const;
+export const UPSERT_RELATIONSHIPS = Object.fromEntries(
+  EDGE_TYPES.map((type) => {
+    const [from, to] = RELATIONSHIP_ENDS[type];
+    const source = from ? `(a:${from} {key: row.source})` : "(a {key: row.source})";
+    return [
+      type,
+      `UNWIND $rows AS row\nMATCH ${source}\nMATCH (b:${to} {key: row.target})\nMERGE (a)-[r:${type}]->(b)\nSET r += row.props`,
+    ];
+  }),
+) as Record<EdgeType, string>;
 
 /** Counts what the database holds, for the load summary and the integration test. */
 export const COUNT_NODES = `MATCH (n) WHERE n:Person OR n:Org OR n:Meeting OR n:Quote OR n:Article RETURN count(n) AS count`;
-export const COUNT_RELATIONSHIPS = `MATCH ()-[r]->() WHERE type(r) IN ['MENTIONED_IN', 'SAID', 'QUOTED_IN', 'ATTENDED', 'SAID_AT'] RETURN count(r) AS count`;
+export const COUNT_RELATIONSHIPS = `MATCH ()-[r]->() WHERE type(r) IN [${EDGE_TYPES.map((t) => `'${t}'`).join(", ")}] RETURN count(r) AS count`;
 
 /** A cookbook of read queries (documented in the README), all parameterised. */
 export const COOKBOOK = {
