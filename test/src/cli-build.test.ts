@@ -84,6 +84,17 @@ describe("quotegraph build", () => {
     expect(graph.nodes.some((n) => n.attributes.name === "Antony Blinken")).toBe(true);
   });
 
+  it("reports a file over the size limit and still builds the rest", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qg-big-"));
+    await copyFile(join(SAMPLES, "002_214997b71d6f798a.txt"), join(dir, "good.txt"));
+    await writeFile(join(dir, "huge.txt"), Buffer.alloc(21 * 1024 * 1024, 0x41));
+    const r = await quotegraph("build", dir, "--out", join(dir, "out"), "--no-layout");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/huge\.txt: the file is 21\.0 MiB; the limit is 20 MiB/);
+    const report = RunReport.parse(JSON.parse(await readFile(join(dir, "out", "report.json"), "utf8")));
+    expect(report.files.filter((f) => f.status === "ok")).toHaveLength(1);
+  });
+
   it("exits 2 with a one-line message on a usage error", async () => {
     const r = await quotegraph("build", SAMPLES);
     expect(r.code).toBe(2);
