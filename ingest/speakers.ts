@@ -107,7 +107,9 @@ export function findSubject(s: string, verbStart: number, refs: Reference[]): Re
   for (let hop = 0; hop < 4; hop++) {
     const clauseStart = lastBreak(s, clauseEnd) + 1;
     const clause = s.slice(clauseStart, clauseEnd);
-    if (/^(据|根据|按照|依照)/.test(clause) && hop === 0 && !/说法|的话/.test(s.slice(clauseStart, verbStart + 3))) {
+    // 据路透社报道，…: an outlet's report frames the sentence and quotes nobody; 据X说 / 按照X的说法 do quote X
+    const verbWord = s.slice(verbStart, verbStart + 2);
+    if (/^(据|根据|按照|依照)/.test(clause) && hop === 0 && /^(报道|报导|消息|统计|数据)/.test(verbWord)) {
       return undefined;
     }
     const inClause = refs.filter(

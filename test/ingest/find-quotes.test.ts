@@ -79,6 +79,13 @@ describe("findQuotes", () => {
       "很可能在一次会谈后就结束",
       "里亚布科夫",
     ],
+    // the 据X说 shape of issue 4, on a sentence of seed 000 (Guancha) reworded
+    [
+      "据X说，“…”",
+      "俄罗斯副外长里亚布科夫（Sergei Ryabkov）早前已表态。据里亚布科夫说，“双方在解决问题上存在分歧或走进了死胡同”。",
+      "双方在解决问题上存在分歧或走进了死胡同",
+      "里亚布科夫",
+    ],
     // seed 001 (BBC): an organisation speaks when no person is named
     [
       "organisation",
@@ -142,6 +149,13 @@ describe("findQuotes", () => {
       "俄国外交部副部长里亚布科夫（Sergei Ryabkov）称会谈艰难。国际文传电讯社则报道，里亚布科夫表示他与谢尔曼的会晤「复杂但有效率」。",
     ).filter((q) => q.kind === "indirect");
     expect(qs.map((q) => q.speaker)).toEqual(expect.arrayContaining(["国际文传电讯社", "里亚布科夫"]));
+  });
+
+  it("does not make an outlet the speaker of a sentence it merely frames (seed 000: 据路透社…报道，…)", () => {
+    const qs = quotesOf(
+      "据路透社、美国消费者新闻与商业频道（CNBC）1月13日报道，当天俄罗斯同欧安组织的会谈，由波兰外交部长主持。",
+    );
+    expect(qs.filter((q) => q.kind === "indirect")).toEqual([]);
   });
 
   it("leaves the speaker unknown when the text names nobody (seed 001)", () => {
