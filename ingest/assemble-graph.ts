@@ -3,10 +3,12 @@ import type {
   ArticleAttributes,
   EdgeAttributes,
   EntityAttributes,
+  EvidenceRef,
   MeetingAttributes,
   QuoteAttributes,
 } from "../schema/graph.ts";
 import type { ArticleExtraction } from "./extract-article.ts";
+import { lastBreak, nextBreak } from "./text-scan.ts";
 import { sameMeeting, sharesEvidence, type ArticleMeeting } from "./find-meetings.ts";
 import {
   resolveAliases,
@@ -116,7 +118,7 @@ function addQuotes(
         graph.addNode(key, attrs);
       }
       const evidence = [{ article: x.article.id, spans: [[q.start, q.end] as [number, number]], sentence: q.sentence }];
-      graph.updateNodeAttribute(key, "evidence", (ev: unknown) => [...((ev as []) ?? []), ...evidence]);
+      appendEvidence(graph, key, evidence);
       mergeEdge(graph, key, x.article.id, { type: "QUOTED_IN", evidence, confidence: q.confidence });
       if (speaker) mergeEdge(graph, speaker.key, key, { type: "SAID", evidence, confidence: q.confidence });
       keys.set(`${x.article.id}\u0000${i}`, key);
@@ -153,11 +155,14 @@ function linkQuotesToMeetings(
 
 /** The sentence around a position: from the last 。！？ or line break before it to the next one. */
 function sentenceBounds(text: string, at: number): [number, number] {
-  let from = at;
-  while (from > 0 && !/[。！？\n]/.test(text[from - 1]!)) from--;
-  let to = at;
-  while (to < text.length && !/[。！？\n]/.test(text[to]!)) to++;
-  return [from, to];
+  return [lastBreak(text, at, SENTENCE_END) + 1, nextBreak(text, at, SENTENCE_END)];
+}
+
+const SENTENCE_END = /[。！？\n]/;
+
+/** Adds a report's evidence to a node's list in place (a quote or meeting reported by many articles). */
+function appendEvidence(graph: DirectedGraph, key: string, evidence: EvidenceRef[]): void {
+  (graph.getNodeAttribute(key, "evidence") as EvidenceRef[]).push(...evidence);
 }
 
 function addMeetings(
@@ -196,7 +201,7 @@ function addMeetings(
       }
       keys.set(`${x.article.id}\u0000${m.id}`, key);
       const evidence = [{ article: x.article.id, spans: m.spans }];
-      graph.updateNodeAttribute(key, "evidence", (ev: unknown) => [...((ev as []) ?? []), ...evidence]);
+      appendEvidence(graph, key, evidence);
       mergeEdge(graph, key, x.article.id, { type: "MENTIONED_IN", forms: m.forms, evidence });
       for (const a of m.attendees) {
         const person = globalOf.get(`${x.article.id}\u0000${a.entity}`);

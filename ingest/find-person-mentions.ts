@@ -356,6 +356,3 @@ export function findPersonMentions(s: string): Mention[] {
   }
   return found;
 }
-
-/** The part-of-speech view of a short stretch of text, for org boundary decisions. */
-export const tagSpan = (s: string, start: number, end: number) => tagWords(s.slice(start, end));

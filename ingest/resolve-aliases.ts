@@ -92,7 +92,10 @@ export function resolveAliases(
     parent[rb] = ra;
     for (const f of rootForms[rb]!) rootForms[ra]!.add(f);
     for (const l of rootLatins[rb]!) rootLatins[ra]!.add(l);
-    reasons.set(ra, [...(reasons.get(ra) ?? []), ...(reasons.get(rb) ?? []), reason]);
+    const merged = reasons.get(ra) ?? [];
+    merged.push(...(reasons.get(rb) ?? []), reason);
+    reasons.set(ra, merged);
+    reasons.delete(rb);
     return true;
   };
 

@@ -1,6 +1,7 @@
 import type { ArticleEntity } from "./chain-mentions.ts";
 import { LEXICON } from "./lexicons.ts";
 import { tagWords } from "./segment.ts";
+import { simplifyText } from "./simplify.ts";
 
 /** A place in the text that refers to an entity: a name, a title standing for a person, or a resolved pronoun. */
 export interface Reference {
@@ -57,7 +58,8 @@ export function findReferences(s: string, entities: ArticleEntity[]): Reference[
   const owners = new Map<string, Set<string>>();
   for (const e of entities) {
     if (e.kind !== "Person") continue;
-    for (const t of e.titles.map(toSimplifiedTitle)) {
+    // titles are kept as written; matching runs on the simplified copy (same length, so offsets hold)
+    for (const t of e.titles.map(simplifyText)) {
       for (const variant of titleVariants(t)) owners.set(variant, new Set([...(owners.get(variant) ?? []), e.id]));
     }
   }
@@ -72,9 +74,6 @@ export function findReferences(s: string, entities: ArticleEntity[]): Reference[
   }
   return refs.sort((a, b) => a.start - b.start || b.end - a.end);
 }
-
-// Titles are stored as written; matching runs on simplified text, where they are the same length.
-const toSimplifiedTitle = (t: string): string => t;
 
 /** A title and its shorter forms that still name a role precisely: 欧安组织新任轮值主席国波兰外交部长 → 波兰外交部长. */
 function titleVariants(title: string): string[] {

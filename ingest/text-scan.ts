@@ -49,11 +49,6 @@ export function translitRunLength(text: string, start: number, max = 16): number
   return i - start;
 }
 
-/** Sentence and clause punctuation. */
-export const CLAUSE_BREAK = /[，,；;：:。！!？?\n、]/;
-/** Sentence-final punctuation. */
-export const SENTENCE_BREAK = /[。！!？?\n]/;
-
 /** Position of the last character before `before` that matches `re`, or -1. */
 export function lastBreak(s: string, before: number, re: RegExp): number {
   for (let i = before - 1; i >= 0; i--) if (re.test(s[i]!)) return i;
