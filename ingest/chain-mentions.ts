@@ -45,12 +45,23 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
       const surname = m.key.split(/[·•‧・･∙⋅]/).pop()!;
       if (surname.length >= 2 && !forms.has(surname)) forms.set(surname, { ...m, key: surname, signals: ["chain"] });
     }
+    // 石破茂 … 石破: a Japanese family name stands for the whole name after its first mention
+    if (m.familyName && !forms.has(m.familyName)) {
+      const { familyName, ...rest } = m;
+      forms.set(familyName, { ...rest, key: familyName, signals: ["chain"] });
+    }
   }
   const out: Mention[] = [];
-  for (const [key, seed] of forms) {
-    for (let at = s.indexOf(key); at >= 0; at = s.indexOf(key, at + key.length)) {
-      const end = at + key.length;
-      if (/^[A-Za-z]/.test(key) ? /[A-Za-z]/.test(s[at - 1] ?? "") || /[A-Za-z]/.test(s[end] ?? "") : false) continue;
+  // Latin names chain whatever their case (KEITH BRADSHER … Keith Bradsher是…)
+  const folded = s.toLowerCase();
+  for (const [form, seed] of forms) {
+    const latin = /^[A-Za-z]/.test(form);
+    const needle = latin ? form.toLowerCase() : form;
+    const haystack = latin ? folded : s;
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
+      const end = at + needle.length;
+      const key = s.slice(at, end);
+      if (latin && (/[A-Za-z]/.test(s[at - 1] ?? "") || /[A-Za-z]/.test(s[end] ?? ""))) continue;
       if (
         seed.kind === "Person" &&
         isTranslitChar(key[0]) &&
@@ -143,7 +154,7 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
     mentions.forEach((o, j) => {
       if (j === i || o.kind !== "Person" || find(i) === find(j)) return;
       // 拉拉·特朗普 … 特朗普: the surname joins the full name unless it is a registry name of someone else
-      if (/[·•‧・･∙⋅]/.test(o.key) && o.key.split(/[·•‧・･∙⋅]/).pop() === m.key) {
+      if ((/[·•‧・･∙⋅]/.test(o.key) && o.key.split(/[·•‧・･∙⋅]/).pop() === m.key) || o.familyName === m.key) {
         const reg = m.registry ?? registryOfKey.get(m.key);
         if (!reg || reg.names.includes(o.key) || o.registry === reg || sharesRegistryRole(s, o, reg)) union(j, i);
       } else if (m.signals.includes("sound-alike") && isTranslitChar(o.key[0])) {

@@ -2,7 +2,15 @@ import type { MentionSignal } from "../schema/entities.ts";
 import { isPlace, LEXICON, type RegistryEntry } from "./lexicons.ts";
 import { isDictionaryWord, tagWords } from "./segment.ts";
 import {
+  findCreditNames,
+  findHonorificNames,
+  findLatinNames,
+  japaneseFamilyName,
+  japaneseNameLength,
+} from "./find-person-cues.ts";
+import {
   findWords,
+  NAME_FOLLOWERS,
   isHan,
   isNameDot,
   isTranslitChar,
@@ -10,6 +18,9 @@ import {
   wordAlternation,
   type WordHit,
 } from "./text-scan.ts";
+
+// Words for kinds of organisation: a glossed name right after one of them names an organisation, not a person.
+const ORG_NOUN_BEFORE = /(公司|集团|银行|机构|企业|品牌|平台|媒体|网站|电视台|报社|组织|基金|大学)$/;
 
 /** A name found in an article: a span of its text that names a person or an organisation. */
 export interface Mention {
@@ -24,10 +35,21 @@ export interface Mention {
   registry?: RegistryEntry;
   /** For a Latin name in brackets: where the Chinese name it glosses ends. */
   pairedEnd?: number;
+  /** A Japanese family name that stands for the whole name after its first mention (石破茂 → 石破). */
+  familyName?: string;
+}
+
+/** The Japanese family name of a name, as a Mention field (spread into a new mention). */
+function familyOf(key: string): { familyName?: string } {
+  const familyName = /^\p{Script=Han}{3,5}$/u.test(key) ? japaneseFamilyName(key) : undefined;
+  return familyName ? { familyName } : {};
 }
 
 const TITLE_RE = wordAlternation(LEXICON.personTitles);
-const SPEECH_RE = new RegExp(`^(?:[还也则又亦曾已再便就更均都并即随即]{0,2})(?:${LEXICON.speechVerbs.join("|")})`);
+// 李星表示, 邓希炜认为: a speech verb, or a verb of opinion, right after a name ends it
+const SPEECH_RE = new RegExp(
+  `^(?:[还也则又亦曾已再便就更均都并即随即]{0,2})(?:${[...LEXICON.speechVerbs, ...LEXICON.weakSpeechVerbs].join("|")})`,
+);
 // Titles that are also ordinary verbs or nouns (代表 "to represent"): they introduce only transliterated names.
 const WEAK_TITLES = new Set([
   "代表",
@@ -51,9 +73,10 @@ const REGISTRY_RE = wordAlternation([...REGISTRY_BY_NAME.keys()]);
 const LATIN_PERSON =
   /^[A-Z][a-zA-Z'’-]+\.?(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?[A-Z][a-zA-Z'’-]+\.?){1,3}$/;
 // Characters that end a native two-character name when they follow it: verbs, prepositions, particles, dates.
-const NAME_FOLLOWERS = new Set([
-  ..."正仍才便皆表说在今昨明指称周星于对与和同跟的是也则还已将曾日等就向到被把为及亦均都会要不并所再又即已、，。；：！？「」“”（）()【】《》 \n·",
-]);
+// Particles, prepositions and adverbs that never begin a given name (相关的传播: 关 + 的传 is no name).
+export const NOT_GIVEN_NAME_START = new Set([..."的了着过是在和与及对向被把将于也都还就又再才所并而但或即则已曾"]);
+// Surnames that are also prepositions (向本台表示, 对记者说): such a name must be one word jieba knows as a name.
+const PREPOSITION_SURNAMES = new Set([..."向对从被把让给跟为于"]);
 // Words that look like surname + given name but are common words or time expressions.
 const NOT_GIVEN_NAME = /^[一二三四五六七八九十百千万日月年]|^.[一二三四五六七八九十日天]$/;
 
@@ -66,10 +89,13 @@ export function nativeNameLength(text: string, start: number): number {
     const end = start + surname + given;
     const name = text.slice(start, end);
     if (end > text.length || ![...name].every(isHan)) continue;
+    // 相关的传播: a particle or verb right after the surname is no given name
+    if (!isHan(text[start + surname]) || NOT_GIVEN_NAME_START.has(text[start + surname]!)) return 0;
     if (given === 2 && NAME_FOLLOWERS.has(text[start + surname + 1]!)) continue;
     if (given === 1 && !(NAME_FOLLOWERS.has(text[end] ?? "\n") || end >= text.length)) continue;
     if (NOT_GIVEN_NAME.test(name.slice(surname - 1)) || startsWithKnownName(name) || isDictionaryWord(name)) return 0;
     if (!givenNameLooksLikeOne(name, surname)) return 0;
+    if (PREPOSITION_SURNAMES.has(name[0]!) && surname === 1 && !/^nr/.test(tagWords(name)[0]?.tag ?? "")) return 0;
     return name.length;
   }
   return 0;
@@ -247,11 +273,33 @@ export function titlePhraseBefore(s: string, end: number): string | undefined {
   return clause.slice(Math.min(start, last.start));
 }
 
+/** True when jieba reads the string as one word of a class that names nothing: a verb, adjective or adverb (提高, 热门). */
+function isOrdinaryWord(text: string): boolean {
+  const words = tagWords(text);
+  return words.length === 1 && /^(v|vn|vd|a|ad|an|d|c|p|r|m|q|t|f|u|n$)/.test(words[0]!.tag);
+}
+
+/** True when jieba does not read the end of a title into the word after it (信息环境相关: 环境相 is no title). */
+function endsOnWordBoundary(s: string, start: number, end: number): boolean {
+  let offset = start;
+  for (const w of tagWords(s.slice(start, end + 2))) {
+    offset += w.word.length;
+    if (offset === end) return true;
+    if (offset > end) return false;
+  }
+  return true;
+}
+
 /** Finds the person mentions of one article in its simplified text. */
 export function findPersonMentions(s: string): Mention[] {
   const found: Mention[] = [];
   const add = (m: Mention): boolean => {
+    // 没有一位商界领袖比埃隆·马斯克更公开: 比…更 compares, and 比 is no part of the name
+    if (m.key.startsWith("比") && /^(更|还|要)/.test(s.slice(m.end, m.end + 2)) && m.end - m.start > 3) {
+      m = { ...m, start: m.start + 1, key: m.key.slice(1) };
+    }
     if (m.end - m.start < 2 || isPlace(m.key)) return false;
+    if (!m.familyName) m = { ...m, ...familyOf(m.key) };
     found.push(m);
     return true;
   };
@@ -269,11 +317,14 @@ export function findPersonMentions(s: string): Mention[] {
     });
   }
 
-  for (const m of s.matchAll(/[（(]\s*([A-Za-z][A-Za-z.'’\- ]{1,60}?)\s*[)）]/g)) {
+  // 扬·彼得罗夫斯基（Yan Petrovsky，别名 Voislav Torden）: the gloss may go on after a comma
+  for (const m of s.matchAll(/[（(]\s*([A-Za-z][A-Za-z.'’\- ]{1,60}?)\s*(?:[)）]|[，,；;][^)）\n]{0,40}[)）])/g)) {
     const latin = m[1]!.trim();
     if (!LATIN_PERSON.test(latin) || /^[A-Z.\s]+$/.test(latin)) continue;
     const name = nameBefore(s, m.index);
     if (!name || NOT_A_PERSON_END.test(s.slice(name.start, m.index))) continue;
+    // 金融服务公司费兹杰罗（Cantor Fitzgerald）: a name right after a word for a company names the company
+    if (ORG_NOUN_BEFORE.test(s.slice(Math.max(0, name.start - 4), name.start))) continue;
     add({
       kind: "Person",
       start: name.start,
@@ -295,17 +346,33 @@ export function findPersonMentions(s: string): Mention[] {
     });
   }
 
-  for (const title of findWords(s, TITLE_RE)) {
+  const titleHits = findWords(s, TITLE_RE);
+  for (const title of titleHits) {
     const at = title.end;
+    if (!endsOnWordBoundary(s, title.start, at)) continue;
     const run = trimRunEnd(s, at + 1, at + translitRunLength(s, at)) - at;
-    let len = run >= 2 ? run : 0;
-    const native = len || WEAK_TITLES.has(title.word) ? 0 : nativeNameLength(s, at);
-    len ||= native;
+    // 国防部长金英贤: a native (Korean, Chinese or Japanese) name longer than the transliteration run inside it wins
+    const native = Math.max(japaneseNameLength(s, at), nativeNameLength(s, at));
+    // 主任黃穎欣指出: a weak title (主任, 代表) introduces a native name only when a speech verb follows it
+    const endsClearly = NAME_FOLLOWERS.has(s[at + native] ?? "\n") || isFollowedBySpeech(s, at + native);
+    const nativeOk =
+      native > run && (run < 2 || endsClearly) && (!WEAK_TITLES.has(title.word) || isFollowedBySpeech(s, at + native));
+    const len = nativeOk ? native : run >= 2 ? run : 0;
     if (!len) continue;
     const key = s.slice(at, at + len);
-    if (isPlace(key) || LEXICON.personTitles.includes(key)) continue;
-    add({ kind: "Person", start: at, end: at + len, key, signals: ["title"] });
+    // 总统提高, 部长热门: a run that is one ordinary word (a verb or adjective) is no name
+    if (isPlace(key) || LEXICON.personTitles.includes(key) || (len === run && isOrdinaryWord(key))) continue;
+    add({ kind: "Person", start: at, end: at + len, key, signals: ["title"], ...familyOf(key) });
   }
+  const titleEnds = new Set(titleHits.map((t) => t.end));
+  for (const m of findLatinNames(
+    s,
+    (at) => titleEnds.has(at),
+    (at) => isFollowedBySpeech(s, at),
+  ))
+    add(m);
+  for (const m of findCreditNames(s)) add(m);
+  for (const m of findHonorificNames(s)) add(m);
 
   // given·surname names (温迪·谢尔曼, 凯·麦迪逊·特朗普): the dots are strong evidence, so the parts between two
   // dots may hold any character; the first part is a transliteration run, the last one stops at the next word.
@@ -345,13 +412,22 @@ export function findPersonMentions(s: string): Mention[] {
     }
   }
 
-  // A transliteration run or a native name that opens a clause and is followed by a speech verb (拉乌表示…).
+  // A transliteration run or a native name that opens a clause, or follows 的, and is followed by a speech verb
+  // (拉乌表示…, 从事电子零售业的余先生表示).
   for (let i = 0; i < s.length; i++) {
-    if (i > 0 && !/[，。；：！？\n」”）)\s]/.test(s[i - 1]!)) continue;
+    if (i > 0 && !/[，。；：！？\n」”）)\s的]/.test(s[i - 1]!)) continue;
     const run = translitRunLength(s, i);
-    const len = run >= 3 ? run : nativeNameLength(s, i);
+    const len = run >= 3 ? run : Math.max(japaneseNameLength(s, i), nativeNameLength(s, i));
     if (len >= 2 && isFollowedBySpeech(s, i + len)) {
-      add({ kind: "Person", start: i, end: i + len, key: s.slice(i, i + len), signals: ["speech-verb"] });
+      const key = s.slice(i, i + len);
+      // after 的 the words before a speech verb are often a noun phrase (的文章中写道, 的关系时说): only a string
+      // jieba reads as a name or an unknown word counts
+      if (
+        s[i - 1] === "的" &&
+        !tagWords(s.slice(i, i + len + 2)).every((w, k, all) => k === all.length - 1 || /^(nr|x)/.test(w.tag))
+      )
+        continue;
+      add({ kind: "Person", start: i, end: i + len, key, signals: ["speech-verb"], ...familyOf(key) });
     }
   }
   return found;

@@ -5,6 +5,8 @@ import speechVerbs from "./lexicon/speech-verbs.json" with { type: "json" };
 import surnames from "./lexicon/surnames.json" with { type: "json" };
 import titles from "./lexicon/titles.json" with { type: "json" };
 import translit from "./lexicon/translit-chars.json" with { type: "json" };
+import japaneseSurnames from "./lexicon/japanese-surnames.json" with { type: "json" };
+import latinGivenNames from "./lexicon/latin-given-names.json" with { type: "json" };
 
 /** An entry of the registry of known entities. */
 export interface RegistryEntry {
@@ -51,6 +53,10 @@ export const LEXICON = {
   singleSurnames: new Set([...surnames.single]),
   doubleSurnames: surnames.double,
   registry: registry.entities as RegistryEntry[],
+  /** Japanese family names of two or more characters (石破, 加藤, 长谷川). */
+  japaneseSurnames: longestFirst(japaneseSurnames.twoOrMore),
+  /** English given names that name a person when they stand alone in Chinese text (Jack說). */
+  latinGivenNames: new Set(latinGivenNames.names),
 };
 
 /** English name of a place written in Chinese, or undefined. */

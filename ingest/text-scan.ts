@@ -26,6 +26,11 @@ export function findWords(text: string, pattern: RegExp): WordHit[] {
   return hits;
 }
 
+/** Characters that end a native name when they follow it: verbs, prepositions, particles, dates, punctuation. */
+export const NAME_FOLLOWERS = new Set([
+  ..."正仍才便皆表说在今昨明指称周星于对与和同跟的是也则还已将曾日等就向到被把为及亦均都会要不并所再又即已、，。；：！？「」“”（）()【】《》 \n·",
+]);
+
 const NAME_DOTS = new Set(["·", "•", "‧", "・", "･", "∙", "⋅", "."]);
 
 /** True for the middle dots that join the parts of a transliterated name (温迪·谢尔曼). */

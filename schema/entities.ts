@@ -18,6 +18,8 @@ export const MENTION_SIGNALS = [
   "abbreviation",
   "byline",
   "sound-alike",
+  "honorific",
+  "latin-given-name",
 ] as const;
 export const MentionSignal = z.enum(MENTION_SIGNALS);
 export type MentionSignal = z.infer<typeof MentionSignal>;

@@ -1,0 +1,141 @@
+import { LEXICON } from "./lexicons.ts";
+import type { Mention } from "./find-person-mentions.ts";
+import { tagWords } from "./segment.ts";
+import { isHan } from "./text-scan.ts";
+import { NOT_GIVEN_NAME_START } from "./find-person-mentions.ts";
+
+// Credit roles of Chinese news: 編輯：陸南才 網編：程皓楠 (RFA), （譯者：張茗喧/核稿：何宏儒） (CNA), 翻译：杜然 (NYT).
+const CREDIT_ROLE =
+  /(责任编辑|编辑|网编|译者|翻译|编译|核稿|审校|校对|撰稿|撰文|采访|摄影|作者|记者|文)\s*[：:／/]\s*/g;
+// What ends one name of a credit list.
+const CREDIT_SEPARATOR = /[\s/／、，,）)】\]|]/;
+// One Latin personal name written in a byline: Keith Bradsher, KEITH BRADSHER, Christoph Strack.
+const LATIN_NAME = String.raw`[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){1,3}`;
+const BYLINE_LINE = new RegExp(String.raw`^\s*(${LATIN_NAME})(?:\s*(?:,|，|、|&|and)\s*(${LATIN_NAME}))*\s*$`);
+const HONORIFICS = /(先生|女士|小姐|太太)/;
+
+/** Title-cases an all-caps name: KEITH BRADSHER → Keith Bradsher. */
+function titleCase(name: string): string {
+  return name === name.toUpperCase() ? name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (c) => c.toUpperCase()) : name;
+}
+
+/** True when a string is a Chinese name: a surname of the surname lists plus one or two characters. */
+function looksLikeChineseName(name: string): boolean {
+  if (!/^\p{Script=Han}{2,4}$/u.test(name)) return false;
+  const double = LEXICON.doubleSurnames.some((d) => name.startsWith(d));
+  const given = name.length - (double ? 2 : 1);
+  return (double || LEXICON.singleSurnames.has(name[0]!)) && given >= 1 && given <= 2;
+}
+
+/**
+ * Names in credit lines and bylines: every name after a credit role (编辑：陆南才 网编：程皓楠, 译者：张茗喧/核稿：何宏儒),
+ * and a paragraph that is nothing but Latin names (NYT's KEITH BRADSHER, DW's Christoph Strack).
+ */
+export function findCreditNames(s: string): Mention[] {
+  const found: Mention[] = [];
+  for (const m of s.matchAll(CREDIT_ROLE)) {
+    let at = m.index + m[0].length;
+    // 编辑：陆南才 网编：程皓楠 — a role word of one character (文) only counts right after an opening bracket
+    if (m[1] === "文" && !/[【[（(]/.test(s[m.index - 1] ?? "")) continue;
+    for (let n = 0; n < 4 && at < s.length; n++) {
+      let end = at;
+      while (end < s.length && !CREDIT_SEPARATOR.test(s[end]!) && end - at < 5) end++;
+      const name = s.slice(at, end);
+      if (!looksLikeChineseName(name)) break;
+      found.push({ kind: "Person", start: at, end, key: name, signals: ["byline"] });
+      // 陆南才、程皓楠: a list of names under one role; another role word ends it
+      if (!/[、/／]/.test(s[end] ?? "")) break;
+      at = end + 1;
+    }
+  }
+  let lineStart = 0;
+  for (const line of s.split("\n")) {
+    const m = BYLINE_LINE.exec(line);
+    if (m && line.length <= 80) {
+      for (const name of line.split(/\s*(?:,|，|、|&|\band\b)\s*/)) {
+        const trimmed = name.trim();
+        if (!/^[A-Z]/.test(trimmed) || trimmed.split(" ").length < 2) continue;
+        const start = lineStart + line.indexOf(trimmed);
+        const latin = titleCase(trimmed);
+        found.push({ kind: "Person", start, end: start + trimmed.length, key: trimmed, signals: ["byline"], latin });
+      }
+    }
+    lineStart += line.length + 1;
+  }
+  return found;
+}
+
+/**
+ * Latin names in Chinese text: a full name right before a speech verb or right after a title (教授 Yee Kuang Heng
+ * 表示), and an English given name standing alone (Jack說, 29歲的Marco), as Hong Kong reports name interviewees.
+ */
+export function findLatinNames(
+  s: string,
+  isTitleEnd: (at: number) => boolean,
+  isSpeechAt: (at: number) => boolean,
+): Mention[] {
+  const found: Mention[] = [];
+  for (const m of s.matchAll(/(?<![A-Za-z])[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){1,3}(?![A-Za-z])/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = s.slice(Math.max(0, start - 1), start);
+    const titled = isTitleEnd(before === " " ? start - 1 : start);
+    const speaks = isSpeechAt(s[end] === " " ? end + 1 : end);
+    if (!(titled || speaks) || /[（(]\s*$/.test(s.slice(Math.max(0, start - 2), start))) continue;
+    found.push({ kind: "Person", start, end, key: m[0], signals: [titled ? "title" : "speech-verb"], latin: m[0] });
+  }
+  for (const m of s.matchAll(/(?<![A-Za-z] ?)[A-Z][a-z]+(?! ?[A-Za-z])/g)) {
+    if (!LEXICON.latinGivenNames.has(m[0]) || (!isHan(s[m.index - 1]) && !/^$|[，。、：\s]/.test(s[m.index - 1] ?? "")))
+      continue;
+    if (!isHan(s[m.index + m[0].length]) && !/[，。、：]/.test(s[m.index + m[0].length] ?? "")) continue;
+    found.push({
+      kind: "Person",
+      start: m.index,
+      end: m.index + m[0].length,
+      key: m[0],
+      signals: ["latin-given-name"],
+    });
+  }
+  return found;
+}
+
+/**
+ * Length of a Japanese name at `start`: a family name of the lexicon plus a one- or two-character given name ending
+ * on a word boundary (岩屋毅共同宣布 → 岩屋毅, 加藤胜信认为 → 加藤胜信); 0 when there is none.
+ */
+export function japaneseNameLength(s: string, start: number): number {
+  const family = LEXICON.japaneseSurnames.find((f) => s.startsWith(f, start));
+  if (!family) return 0;
+  const from = start + family.length;
+  let offset = start;
+  const boundaries = new Set<number>();
+  for (const w of tagWords(s.slice(start, from + 4))) boundaries.add((offset += w.word.length));
+  // 石破就此表示, 石破还说: the family name alone, followed by an adverb, is no full name
+  if (!isHan(s[from]) || NOT_GIVEN_NAME_START.has(s[from]!)) return 0;
+  for (const given of [2, 1]) {
+    const end = from + given;
+    const part = s.slice(from, end);
+    if (![...part].every(isHan) || end > s.length || !boundaries.has(end) || HONORIFICS.test(part)) continue;
+    if (given === 2 && /^(d|c|p|r|v|t|f|m|q|u|vn|ad|nr|ns)/.test(tagWords(part)[0]?.tag ?? "")) continue;
+    return family.length + given;
+  }
+  return 0;
+}
+
+/** The Japanese family name a name starts with (石破茂 → 石破), if any. */
+export function japaneseFamilyName(name: string): string | undefined {
+  return LEXICON.japaneseSurnames.find((f) => name.startsWith(f) && name.length > f.length);
+}
+
+/**
+ * A surname with an honorific (的余先生表示, 陳太太): how Hong Kong and Taiwan reports name interviewees who give
+ * only their surname. The form keeps the honorific, as the reports write it.
+ */
+export function findHonorificNames(s: string): Mention[] {
+  const found: Mention[] = [];
+  for (const m of s.matchAll(/(?<=^|[的、，。：「“\n\s]|姓)(\p{Script=Han})(先生|女士|小姐|太太)/gu)) {
+    if (!LEXICON.singleSurnames.has(m[1]!)) continue;
+    found.push({ kind: "Person", start: m.index, end: m.index + m[0].length, key: m[0], signals: ["honorific"] });
+  }
+  return found;
+}
