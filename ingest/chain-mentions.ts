@@ -7,6 +7,7 @@ import { findPersonMentions, registryByName, titlePhraseBefore, type Mention } f
 import { pinyin } from "pinyin-pro";
 import { editDistance, soundSimilarity } from "./phonetic.ts";
 import { isNameDot, isTranslitChar, translitRunLength } from "./text-scan.ts";
+import { actsInArticle } from "./find-bodies.ts";
 
 /** One person or organisation as found in one article: its mention chain. */
 export interface ArticleEntity {
@@ -18,6 +19,8 @@ export interface ArticleEntity {
   keys: string[];
   latin?: string;
   registry?: RegistryEntry;
+  /** For a government body: its country + body name, under which articles' bodies merge (香港政府). */
+  canonical?: string;
   titles: string[];
   mentions: Mention[];
   signals: MentionSignal[];
@@ -106,6 +109,7 @@ function dropOverlaps(all: Mention[]): Mention[] {
   const mentions = all.filter(
     (m) =>
       m.registry ||
+      m.kind === "Org" ||
       m.signals.includes("latin-bracket") ||
       !registryPersons.some(
         (r) =>
@@ -113,11 +117,18 @@ function dropOverlaps(all: Mention[]): Mention[] {
       ),
   );
   const sorted = [...mentions].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || Number(!!b.registry) - Number(!!a.registry) || a.start - b.start,
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      Number(!!b.registry) - Number(!!a.registry) ||
+      Number(!!b.canonical) - Number(!!a.canonical) ||
+      a.start - b.start,
   );
   const taken: Mention[] = [];
+  // 拜登政府: the government, and the person it is named after inside it
+  const nested = (a: Mention, b: Mention): boolean =>
+    a.kind === "Org" && !!a.canonical && b.kind === "Person" && b.start >= a.start && b.end <= a.end;
   for (const m of sorted) {
-    if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
+    if (taken.some((t) => m.start < t.end && t.start < m.end && !nested(t, m))) continue;
     taken.push(m);
   }
   return taken.sort((a, b) => a.start - b.start);
@@ -140,6 +151,7 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
   mentions.forEach((m, i) => {
     const keys = [`${m.kind}:${m.key}`];
     if (m.registry) keys.push(`reg:${m.registry.id}`);
+    if (m.canonical) keys.push(`${m.kind}:canonical:${m.canonical}`);
     if (m.latin) keys.push(`${m.kind}:latin:${m.latin.toLowerCase()}`);
     for (const k of keys) {
       const j = byKey.get(k);
@@ -208,7 +220,9 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
     };
     if (latin) entity.latin = latin;
     if (registry) entity.registry = registry;
-    if (isConfirmed(entity)) entities.push(entity);
+    const canonical = ms.find((m) => m.canonical)?.canonical;
+    if (canonical) entity.canonical = canonical;
+    if (isConfirmed(entity) && (kind === "Person" || actsInArticle(s, ms))) entities.push(entity);
   }
   return entities;
 }

@@ -4,15 +4,8 @@ import { findRegistryHits } from "./find-person-mentions.ts";
 import { tagWords } from "./segment.ts";
 import { escapeRegExp } from "./lexicons.ts";
 import { findWords, wordAlternation } from "./text-scan.ts";
+import { findBodies } from "./find-bodies.ts";
 
-const COUNTRY_WORDS = [
-  ...Object.keys(LEXICON.countries),
-  ...Object.keys(LEXICON.countryAbbreviations).filter((a) => a.length > 1),
-]
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRegExp)
-  .join("|");
-const INSTITUTION_RE = new RegExp(`(?:${COUNTRY_WORDS})(?:${LEXICON.institutions.map(escapeRegExp).join("|")})`, "g");
 const TITLE_RE = wordAlternation(LEXICON.personTitles);
 const ANY_SUFFIX = new RegExp(`(?:${LEXICON.orgSuffixes.map(escapeRegExp).join("|")}|院|宫)$`);
 const ORG_NAMES = new Set(LEXICON.registry.filter((e) => e.label === "Org").flatMap((e) => e.names));
@@ -118,11 +111,11 @@ export function findOrgMentions(s: string): Mention[] {
       add(hit.start, hit.end, ["registry"], { registry: hit.entry, latin: hit.entry.latin });
   }
   const titles = findWords(s, TITLE_RE);
-  for (const m of s.matchAll(INSTITUTION_RE)) {
-    const end = m.index + m[0].length;
+  for (const m of findBodies(s)) {
     // 波兰外交部长 is a title, not the ministry
-    if (titles.some((t) => t.start < end && t.end > end)) continue;
-    add(m.index, end, ["org-suffix"]);
+    if (titles.some((t) => t.start < m.end && t.end > m.end)) continue;
+    const { start, end, signals, ...extra } = m;
+    add(start, end, signals, extra);
   }
 
   // Organisation followed by its Latin acronym or a Chinese abbreviation in brackets: 俄罗斯国际电视台（RTVI）.

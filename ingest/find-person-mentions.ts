@@ -37,6 +37,8 @@ export interface Mention {
   pairedEnd?: number;
   /** A Japanese family name that stands for the whole name after its first mention (石破茂 → 石破). */
   familyName?: string;
+  /** For a government body: its country + body name (政府 in a Hong Kong article → 香港政府). */
+  canonical?: string;
 }
 
 /** The Japanese family name of a name, as a Mention field (spread into a new mention). */

@@ -16,6 +16,8 @@ export interface RegistryEntry {
   wikidata?: string;
   names: string[];
   roles?: string[];
+  /** For heads of state and government: the country whose government "X政府" means (拜登政府). */
+  country?: string;
 }
 
 /** Sorts words longest first, so alternations and scans prefer the longest match. */
@@ -42,6 +44,8 @@ export const LEXICON = {
   venues: places.venues as Record<string, string>,
   regions: places.regions as Record<string, string>,
   venueCities: places.venueCities as Record<string, string>,
+  /** Capitals and seats of government, with their country in Chinese (华盛顿 → 美国). */
+  capitals: places.capitals as Record<string, string>,
   /** Seats that stand for the institution in them (白宫表示…): organisations when named. */
   institutionVenues: places.institutionVenues as string[],
   placeNames: longestFirst([

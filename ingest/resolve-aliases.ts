@@ -4,6 +4,7 @@ import { latinCompatible, unique } from "./chain-mentions.ts";
 import { roleWords, rolesCompatible } from "./roles.ts";
 import { soundBlock, soundSimilarity } from "./phonetic.ts";
 import { isTranslitChar } from "./text-scan.ts";
+import { isGenericBody } from "./find-bodies.ts";
 
 /** User decisions from the alias file: forms that must or must not be one entity. */
 export interface AliasDecisions {
@@ -131,7 +132,10 @@ export function resolveAliases(
   // native name of three characters, a Latin name) always; a bare surname (史密斯) only when roles agree.
   const byForm = new Map<string, number[]>();
   items.forEach((it, i) => {
-    for (const k of it.entity.keys) {
+    // a bare body name (政府, 外交部) is no name across articles: bodies merge under their canonical name only
+    const keys = it.entity.keys.filter((k) => !(it.entity.kind === "Org" && isGenericBody(k)));
+    if (it.entity.canonical) keys.push(it.entity.canonical);
+    for (const k of keys) {
       const fk = `${it.entity.kind}:${foldForm(k)}`;
       byForm.set(fk, [...(byForm.get(fk) ?? []), i]);
     }
@@ -218,7 +222,8 @@ function buildEntity(
   const textLatin = kind === "Person" || latins.length * 2 >= members.length ? mostCommon(latins) : undefined;
   const latin = user?.latin ?? registry?.latin ?? textLatin;
   const chinese = forms.filter((f) => /\p{Script=Han}/u.test(f));
-  const fullest = [...chinese].sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
+  const canonical = members.find((m) => m.entity.canonical)?.entity.canonical;
+  const fullest = canonical ?? [...chinese].sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
   const name = user?.name ?? latin ?? fullest ?? forms[0]!;
   const entity: ResolvedEntity = {
     key: "",
