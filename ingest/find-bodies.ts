@@ -42,6 +42,7 @@ const CITY_BODY_RE = new RegExp(
   "g",
 );
 const BARE_RE = wordAlternation(Object.keys(BODIES));
+const COUNTRY_RE = wordAlternation(COUNTRY_NAMES);
 // A bare body name stands alone after these (and after punctuation): 的政府, 由警方, 据当局.
 const BARE_BEFORE = /[的和与及、由向对被据指称在从将也并但而则就即为让使令给跟同把是]$/;
 // …and not before these: 政府间 (intergovernmental), 国会山, 国会议员 (a member, not the body).
@@ -56,9 +57,15 @@ export function isGenericBody(key: string): boolean {
 /** The country an article is about: the one named most often (at least twice, and more than any other). */
 export function articleCountry(s: string): string | undefined {
   const counts = new Map<string, number>();
-  for (const hit of findWords(s, wordAlternation(COUNTRY_NAMES))) {
+  for (const hit of findWords(s, COUNTRY_RE)) {
     const latin = LEXICON.countries[hit.word]!;
     counts.set(latin, (counts.get(latin) ?? 0) + 1);
+  }
+  // bodies only one country has (运输署, 外务省) say which country a domestic report is about
+  for (const hit of findWords(s, BARE_RE)) {
+    const fixed = BODIES[hit.word]!.split("@")[1];
+    const latin = fixed ? LEXICON.countries[fixed] : undefined;
+    if (latin) counts.set(latin, (counts.get(latin) ?? 0) + 1);
   }
   const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
   if (!first || first[1] < 2 || (second && second[1] === first[1])) return undefined;
@@ -174,6 +181,8 @@ export function actsInArticle(s: string, mentions: { start: number; end: number;
     if (before && OBJECT_BEFORE.has(before.word)) return false;
     const next = tagWords(s.slice(m.end, m.end + 6))[0];
     // a verb, an adverb or a preposition after it (jieba's x is an unknown word: 当局怒批)
-    return !!next && next.word !== "的" && (/^(v|d|p|ad)/.test(next.tag) || (next.tag === "x" && isHan(next.word[0])));
+    return (
+      !!next && next.word !== "的" && (/^(v|d|p|ad|t)/.test(next.tag) || (next.tag === "x" && isHan(next.word[0])))
+    );
   });
 }

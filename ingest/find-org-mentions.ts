@@ -7,6 +7,7 @@ import { findWords, wordAlternation } from "./text-scan.ts";
 import { findBodies } from "./find-bodies.ts";
 
 const TITLE_RE = wordAlternation(LEXICON.personTitles);
+const X_PLATFORM = LEXICON.registry.find((e) => e.id === "twitter");
 const ANY_SUFFIX = new RegExp(`(?:${LEXICON.orgSuffixes.map(escapeRegExp).join("|")}|院|宫)$`);
 const ORG_NAMES = new Set(LEXICON.registry.filter((e) => e.label === "Org").flatMap((e) => e.names));
 const VERBS = new Set([...LEXICON.speechVerbs, ...LEXICON.weakSpeechVerbs, ...LEXICON.reportingWords]);
@@ -100,20 +101,27 @@ export function findOrgMentions(s: string): Mention[] {
   const add = (start: number, end: number, signals: Mention["signals"], extra: Partial<Mention> = {}): void => {
     while (start < end && /[与和及、]/.test(s[start]!)) start++;
     const key = s.slice(start, end);
-    if (key.length < 2 || LEXICON.notOrgs.has(key) || LEXICON.countries[key] || LEXICON.cities[key]) return;
+    if ((key.length < 2 && !extra.registry) || LEXICON.notOrgs.has(key)) return;
+    // a country is no organisation, but the place list also holds 欧盟, which the registry knows as one
+    if (!extra.registry && (LEXICON.countries[key] || LEXICON.cities[key])) return;
     // a bare suffix (委员会) is no name; 绿党和自民党 is two
     if (LEXICON.orgSuffixes.includes(key) || /[党会部社局署院](和|与|及|、)/.test(key)) return;
+    // 日美同盟 is a relation between countries, not an organisation
+    if (/^[美俄中英法德日韩朝乌欧台港印伊以巴澳加意西土]{1,3}(同盟|关系)$/.test(key)) return;
+    // 各财务局, 多家银行: a plural names no one organisation
+    if (PLURAL_BEFORE.test(s.slice(Math.max(0, start - 2), start))) return;
+    // 全国财务局长: the organisation word is part of a title
+    if (!extra.registry && titles.some((t) => t.start < end && t.end > end)) return;
     found.push({ kind: "Org", start, end, key, signals, ...extra });
   };
+  const titles = findWords(s, TITLE_RE);
 
   for (const hit of findRegistryHits(s)) {
     if (hit.entry.label === "Org")
       add(hit.start, hit.end, ["registry"], { registry: hit.entry, latin: hit.entry.latin });
   }
-  const titles = findWords(s, TITLE_RE);
   for (const m of findBodies(s)) {
-    // 波兰外交部长 is a title, not the ministry
-    if (titles.some((t) => t.start < m.end && t.end > m.end)) continue;
+    // 波兰外交部长 is a title, not the ministry (add() checks)
     const { start, end, signals, ...extra } = m;
     add(start, end, signals, extra);
   }
@@ -186,7 +194,9 @@ export function findOrgMentions(s: string): Mention[] {
     ) {
       // 观察者+网, 美国之音: a one-character media suffix after a noun of two or more characters
       const prev = words[i - 1]!;
-      if (prev.word.length >= 2 && !LEXICON.notOrgs.has(prev.word + w.word))
+      // 助力台企业: 台 before a noun is Taiwan (台企, 台商), not a station
+      const taiwan = w.word === "台" && /^n/.test(words[i + 1]?.tag ?? "");
+      if (prev.word.length >= 2 && !taiwan && !LEXICON.notOrgs.has(prev.word + w.word))
         add(start - prev.word.length, offset, ["org-suffix"]);
     }
   }
@@ -199,6 +209,11 @@ export function findOrgMentions(s: string): Mention[] {
     );
     if (PUBLICATION_END.test(name) || (reports && name.length <= 6))
       add(m.index + 1, m.index + 1 + name.length, ["org-suffix"]);
+  }
+
+  // The platform X, which no letter alone could be taken for elsewhere: 在社群平台X發文, 在X（原推特）上发帖.
+  for (const m of s.matchAll(/(?<=平台|社交媒体|社群媒体|社媒|在)X(?![A-Za-z])(?=[^A-Za-z]{0,2}(上|发|（原|\(原))/g)) {
+    add(m.index, m.index + 1, ["abbreviation"], X_PLATFORM ? { registry: X_PLATFORM, latin: X_PLATFORM.latin } : {});
   }
 
   // Institutions named by their seat: 白宫, 克里姆林宫.
@@ -239,9 +254,17 @@ function orgPhraseBefore(s: string, end: number): number | undefined {
   return end - start >= 2 ? start : undefined;
 }
 
+// Words that say what kind of organisation, not which (国有银行, 非营利组织, 大型企业).
+const GENERIC_MODIFIERS =
+  /国有|国营|私营|民营|大型|小型|中型|主要|非营利|非政府|公立|私立|当地|地方|外国|外资|国际|全球|跨国|相关|有关|其他|知名|著名|顶级|领先|本地|海外|新兴|传统|西方|官方|部分|这些|一些/g;
+const PLURAL_BEFORE = /(各|诸|多家|多个|一些|这些|那些|数家|几家|两家|部分)$/;
+
 /** An organisation found by its suffix needs a proper name in front: 巴西肉品协会, not 关系委员会 or 六所大学. */
 function isProperName(s: string, from: number, to: number): boolean {
   const head = s.slice(from, to);
   if (/^[该这此一各多某其两三四五六七八九十几数]/.test(head) || /[0-9]/.test(head)) return false;
+  // 中国公司, 中国国有银行, 美国智库: a place and generic words before the suffix name a kind, not an organisation
+  const rest = LEXICON.placeNames.reduce((h, p) => h.split(p).join(""), head).replace(GENERIC_MODIFIERS, "");
+  if (!rest) return false;
   return tagWords(head).some((w) => PROPER_TAGS.test(w.tag)) || LEXICON.placeNames.some((p) => head.includes(p));
 }
