@@ -5,8 +5,9 @@ import {
   findReferences,
   findSpeechVerbs,
   findSubject,
-  preferPersonOverTheirOrg,
+  subjectOfClause,
   type Reference,
+  type SpeakerContext,
   type SpeechVerb,
 } from "./speakers.ts";
 
@@ -60,27 +61,48 @@ export function findQuotes(text: string, s: string, entities: ArticleEntity[]): 
   const verbs = findSpeechVerbs(s);
   const spans = findQuoteSpans(s);
   const insideQuote = (pos: number): boolean => spans.some((q) => pos > q.open && pos < q.close);
-  const outsideVerbs = verbs.filter((v) => !insideQuote(v.start));
-  const outsideRefs = refs.filter((r) => !insideQuote(r.start));
-  const indirect = findIndirectQuotes(text, s, spans, outsideVerbs, outsideRefs);
-  const direct = findDirectQuotes(text, s, spans, outsideVerbs, outsideRefs, indirect);
+  const context: SpeakerContext = {
+    refs: refs.filter((r) => !insideQuote(r.start)),
+    verbs: verbs.filter((v) => !insideQuote(v.start)),
+  };
+  const indirect = findIndirectQuotes(text, s, spans, context);
+  const direct = findDirectQuotes(text, s, spans, context, indirect);
   return [...direct, ...indirect];
 }
 
+/** A speaker found by one step of the sieve, with that step's confidence. */
+interface Attribution {
+  speaker: Reference;
+  verb?: SpeechVerb;
+  confidence: number;
+}
+
+// Confidence of an attribution by how the speaker was named: a name beats a title, a title beats a pronoun.
+const BY_VIA: Record<Reference["via"], number> = { name: 1, title: 0.95, pronoun: 0.85 };
+// A source in brackets right after a quotation (Kyodo style): “不知道特朗普会说些什么”（防卫省相关人士）.
+const BRACKETED_SOURCE = /^[（(]([^（）()]{2,20})[)）]/;
+
+/**
+ * Attributes direct quotes with a sieve, strongest pattern first: the speaker named right after the quote (“…”，X说;
+ * “…，”他说), a source in brackets after it, the speaker of the speech verb before it in its sentence (X说：“…”; a
+ * quote inside an indirect quote), the subject of a clause ending in a colon (X为…辩护：“…”), the speaker of a verb
+ * that ends the sentence (X在市场“…”，…涂乐说), and a quote continuing the speaker of the sentence before it.
+ * A quote the text attributes to nobody keeps no speaker.
+ */
 function findDirectQuotes(
   text: string,
   s: string,
   spans: { open: number; close: number }[],
-  verbs: SpeechVerb[],
-  refs: Reference[],
+  context: SpeakerContext,
   reported: FoundQuote[],
 ): FoundQuote[] {
+  const { refs, verbs } = context;
   const out: FoundQuote[] = [];
-  let previousSpeaker: { entity: string; end: number } | undefined;
+  let previous: { entity: string; end: number } | undefined;
   // the last speech act before a position, direct or reported (他还说…，\n“…”: the quote continues him)
   const lastSpeaker = (at: number): { entity: string; end: number } | undefined => {
-    const acts = [...reported.filter((q) => q.speaker && q.end <= at).map((q) => ({ entity: q.speaker!, end: q.end }))];
-    if (previousSpeaker && previousSpeaker.end <= at) acts.push(previousSpeaker);
+    const acts = reported.filter((q) => q.speaker && q.end <= at).map((q) => ({ entity: q.speaker!, end: q.end }));
+    if (previous && previous.end <= at) acts.push(previous);
     return acts.sort((a, b) => b.end - a.end)[0];
   };
   for (const span of spans) {
@@ -89,56 +111,136 @@ function findDirectQuotes(
     const sentenceEnd = nextSentenceBreak(s, span.close + 1);
     const before = s.slice(sentenceStart, span.open);
     const opensSentence = /^[\s（(]*$/.test(before) || /[。！？]$/.test(before.trim());
-
-    let speaker: Reference | undefined;
-    let verb: SpeechVerb | undefined;
-    let confidence = 0.9;
-    // after: “…”，X说 / “…”X在…后表示
-    if (opensSentence || /[，,]$/.test(inner)) {
-      const afterVerb = verbs.find(
-        (v) =>
-          v.start > span.close && v.start < sentenceEnd && !spans.some((q) => q.open > span.close && q.open < v.start),
-      );
-      if (afterVerb) {
-        const cand = preferPersonOverTheirOrg(
-          s,
-          refs.filter((r) => r.start > span.close && r.end <= afterVerb.start),
-        );
-        if (cand) {
-          speaker = cand;
-          verb = afterVerb;
-        }
-      }
-    }
-    // before: X说：“…” / X表示，…“…”
-    if (!speaker) {
-      const beforeVerb = [...verbs].reverse().find((v) => v.end <= span.open && v.start >= sentenceStart);
-      if (beforeVerb) {
-        speaker = findSubject(s, beforeVerb.start, refs);
-        verb = beforeVerb;
-      }
-    }
-    // continuation: a quote standing alone right after a sentence that had a speaker
-    const last = lastSpeaker(span.open);
-    if (!speaker && opensSentence && last && span.open - last.end < 160) {
-      speaker = refs.find((r) => r.entity === last.entity);
-      confidence = 0.7;
-    }
-    if (!isQuoteLike(s, span, inner, !!speaker || !!verb)) continue;
+    const quoteBetween = (from: number, to: number): boolean => spans.some((q) => q.open > from && q.open < to);
+    const attribution =
+      speakerIntroducing(s, span, sentenceStart, context) ??
+      speakerAfter(s, span, sentenceEnd, context, quoteBetween) ??
+      speakerInBrackets(s, span, refs) ??
+      speakerBefore(s, span, sentenceStart, context) ??
+      speakerOfColonClause(s, span, sentenceStart, context) ??
+      speakerAtSentenceEnd(s, span, sentenceEnd, context, quoteBetween) ??
+      continuation(span, opensSentence, refs, lastSpeaker(span.open));
+    // words in quote marks after a speech verb are reported words even when nobody named said them
+    const reportedWords = verbs.some((v) => v.end <= span.open && v.start >= sentenceStart && !v.attributionOnly);
+    if (!isQuoteLike(s, span, inner, !!attribution || reportedWords)) continue;
     const q: FoundQuote = {
       kind: "direct",
       text: text.slice(span.open + 1, span.close),
       start: span.open + 1,
       end: span.close,
       sentence: text.slice(sentenceStart, sentenceEnd + 1).trim(),
-      confidence: speaker ? confidence : 0.5,
+      confidence: attribution?.confidence ?? 0.5,
     };
-    if (speaker) q.speaker = speaker.entity;
-    if (verb) q.verb = verb.verb;
+    if (attribution) q.speaker = attribution.speaker.entity;
+    if (attribution?.verb) q.verb = attribution.verb.verb;
     out.push(q);
-    if (speaker) previousSpeaker = { entity: speaker.entity, end: Math.max(sentenceEnd, span.close) };
+    if (attribution) previous = { entity: attribution.speaker.entity, end: Math.max(sentenceEnd, span.close) };
   }
   return out;
+}
+
+/** “…”，X说 / “…，”他在2021年曾经说道: the subject of the speech verb's clause right after the quote. */
+function speakerAfter(
+  s: string,
+  span: { open: number; close: number },
+  sentenceEnd: number,
+  context: SpeakerContext,
+  quoteBetween: (from: number, to: number) => boolean,
+): Attribution | undefined {
+  const verb = context.verbs.find(
+    (v) => v.start > span.close && v.start < sentenceEnd && !quoteBetween(span.close, v.start),
+  );
+  if (!verb) return undefined;
+  let from = span.close + 1;
+  while (/[，,\s]/.test(s[from] ?? "")) from++;
+  // only the verb's own clause may stand between: “…”，X在…后表示 (no clause break)
+  if (/[，,；;。：:]/.test(s.slice(from, verb.start))) return undefined;
+  const speaker = subjectOfClause(s, from, verb.start, context.refs, span.open);
+  return speaker ? { speaker, verb, confidence: 0.9 * BY_VIA[speaker.via] } : undefined;
+}
+
+/** X说：“…” / 里亚布科夫说，「…」: a speech verb that introduces the quote directly, with only punctuation between. */
+function speakerIntroducing(
+  s: string,
+  span: { open: number; close: number },
+  sentenceStart: number,
+  context: SpeakerContext,
+): Attribution | undefined {
+  const verb = [...context.verbs].reverse().find((v) => v.end <= span.open && v.start >= sentenceStart);
+  if (!verb || !/^[，,：:\s]*$/.test(s.slice(verb.end, span.open))) return undefined;
+  const speaker = findSubject(s, verb.start, context);
+  return speaker ? { speaker, verb, confidence: 0.9 * BY_VIA[speaker.via] } : undefined;
+}
+
+/** “不知道特朗普会说些什么”（防卫省相关人士）: an entity in brackets right after the quote is its source. */
+function speakerInBrackets(
+  s: string,
+  span: { open: number; close: number },
+  refs: Reference[],
+): Attribution | undefined {
+  const m = BRACKETED_SOURCE.exec(s.slice(span.close + 1));
+  if (!m || !/(人士|官员|干部|语|说|称|表示)$/.test(m[1]!)) return undefined;
+  const from = span.close + 2;
+  const speaker = refs.find((r) => r.start >= from && r.end <= from + m[1]!.length);
+  return speaker ? { speaker, confidence: 0.75 } : undefined;
+}
+
+/** X说：“…” / X表示，…“…”: the speaker of the nearest speech verb before the quote in its sentence. */
+function speakerBefore(
+  s: string,
+  span: { open: number; close: number },
+  sentenceStart: number,
+  context: SpeakerContext,
+): Attribution | undefined {
+  // 沙利文声称，美国情报机构认为，…“…”: when the nearest verb's subject is nobody named, the quote is part of the
+  // report of the verb before it
+  for (const verb of [...context.verbs].reverse().filter((v) => v.end <= span.open && v.start >= sentenceStart)) {
+    const speaker = findSubject(s, verb.start, context);
+    if (speaker) return { speaker, verb, confidence: 0.85 * BY_VIA[speaker.via] };
+  }
+  return undefined;
+}
+
+/** 默克尔也为这样的日常生活辩护：“…”: a clause that ends in a colon right before the quote introduces its words. */
+function speakerOfColonClause(
+  s: string,
+  span: { open: number; close: number },
+  sentenceStart: number,
+  context: SpeakerContext,
+): Attribution | undefined {
+  const colon = span.open - 1;
+  if (!/[：:]/.test(s[colon] ?? "") || colon <= sentenceStart) return undefined;
+  const speaker = findSubject(s, colon, context);
+  return speaker ? { speaker, confidence: 0.75 * BY_VIA[speaker.via] } : undefined;
+}
+
+/** 特斯拉在中国市场“完全处于劣势”，…的董事总经理涂乐说。: the quote belongs to the verb that ends its sentence. */
+function speakerAtSentenceEnd(
+  s: string,
+  span: { open: number; close: number },
+  sentenceEnd: number,
+  context: SpeakerContext,
+  quoteBetween: (from: number, to: number) => boolean,
+): Attribution | undefined {
+  const verb = [...context.verbs].reverse().find((v) => v.start > span.close && v.end <= sentenceEnd);
+  if (!verb || quoteBetween(span.close, verb.start) || !/^[\s。！？”」]*$/.test(s.slice(verb.end, sentenceEnd)))
+    return undefined;
+  const speaker = findSubject(s, verb.start, context);
+  return speaker ? { speaker, verb, confidence: 0.8 * BY_VIA[speaker.via] } : undefined;
+}
+
+/** A quote opening its sentence right after a speech act, with nobody else named between, continues that speaker. */
+function continuation(
+  span: { open: number; close: number },
+  opensSentence: boolean,
+  refs: Reference[],
+  last: { entity: string; end: number } | undefined,
+): Attribution | undefined {
+  if (!opensSentence || !last || span.open - last.end >= 160) return undefined;
+  // “…”他在2023年说。“…”: continues him; but not across another person or organisation named in between
+  if (refs.some((r) => r.start >= last.end && r.end <= span.open && r.entity !== last.entity)) return undefined;
+  const speaker = refs.find((r) => r.entity === last.entity);
+  return speaker ? { speaker, confidence: 0.7 } : undefined;
 }
 
 /** Tells words someone said from a term in scare quotes or a title. */
@@ -161,17 +263,17 @@ function findIndirectQuotes(
   text: string,
   s: string,
   spans: { open: number; close: number }[],
-  verbs: SpeechVerb[],
-  refs: Reference[],
+  context: SpeakerContext,
 ): FoundQuote[] {
   const out: FoundQuote[] = [];
   const claimed: { start: number; end: number; speaker: string }[] = [];
-  for (const verb of verbs) {
+  for (const verb of context.verbs) {
+    if (verb.attributionOnly) continue;
     const rest = s.slice(verb.end, verb.end + 6);
     if (/^(引述|援引|称|说|表示)/.test(rest) && /报道|报导/.test(verb.verb)) continue; // 报道引述X的话说: X is the speaker
     if (/^(出了|出|[的了过着])/.test(rest) || /^[，,]?$/.test(rest)) continue;
     if (NOT_REPORTING.has(verb.verb)) continue;
-    const speaker = findSubject(s, verb.start, refs);
+    const speaker = findSubject(s, verb.start, context);
     if (!speaker) continue;
     let start = verb.end;
     // 告诉俄罗斯国际电视台（RTVI），… : skip the addressee
@@ -200,7 +302,7 @@ function findIndirectQuotes(
       speaker: speaker.entity,
       verb: verb.verb,
       sentence: text.slice(sentenceStart, nextSentenceBreak(s, end) + 1).trim(),
-      confidence: speaker.via === "name" ? 0.8 : 0.65,
+      confidence: 0.8 * BY_VIA[speaker.via],
     });
     claimed.push({ start, end, speaker: speaker.entity });
   }

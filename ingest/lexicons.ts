@@ -32,6 +32,8 @@ export const LEXICON = {
   referenceWords: titles.reference,
   speechVerbs: longestFirst(speechVerbs.strong),
   weakSpeechVerbs: longestFirst(speechVerbs.weak),
+  /** Verbs that tie a quotation to its speaker without reporting a clause (发文, 辩护, 讲述). */
+  attributionVerbs: longestFirst(speechVerbs.attribution),
   /** Verbs that frame reported speech (援引, 引述) without being the speaker's own verb. */
   reportingWords: speechVerbs.reportedBy.filter((w) => w.length >= 2),
   translitChars: new Set([...translit.chars]),

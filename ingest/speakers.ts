@@ -18,10 +18,19 @@ export interface SpeechVerb {
   start: number;
   end: number;
   strong: boolean;
+  /** A verb that ties a quotation to its speaker but reports no clause of its own (发文, 辩护). */
+  attributionOnly: boolean;
+}
+
+/** What the subject finder needs to know of an article: its references and its speech verbs. */
+export interface SpeakerContext {
+  refs: Reference[];
+  verbs: SpeechVerb[];
 }
 
 const STRONG = new Set(LEXICON.speechVerbs);
 const WEAK = new Set(LEXICON.weakSpeechVerbs);
+const ATTRIBUTION = new Set(LEXICON.attributionVerbs);
 const VERB_TAILS = new Set(["称", "说", "道", "表示"]);
 
 /** Speech verbs of the text, on jieba word boundaries (说 in 说服 or 小说 is not one). */
@@ -33,17 +42,18 @@ export function findSpeechVerbs(s: string): SpeechVerb[] {
     const w = words[i]!.word;
     const start = offset;
     offset += w.length;
-    if (!STRONG.has(w) && !WEAK.has(w)) {
+    if (!STRONG.has(w) && !WEAK.has(w) && !ATTRIBUTION.has(w)) {
       // jieba glues a one-character verb to the word before it (采访时说, 声明中称): the verb is the last character
       if (w.length === 2 && /[时中后里上]/.test(w[0]!) && /[说称]/.test(w[1]!))
-        verbs.push({ verb: w[1]!, start: start + 1, end: offset, strong: true });
+        verbs.push({ verb: w[1]!, start: start + 1, end: offset, strong: true, attributionOnly: false });
       continue;
     }
     let end = offset;
     // 警告 + 称, 补充 + 说: one verb
     const next = words[i + 1]?.word;
     if (next && VERB_TAILS.has(next)) end += next.length;
-    verbs.push({ verb: s.slice(start, end), start, end, strong: STRONG.has(w) || end > offset });
+    const attributionOnly = ATTRIBUTION.has(w) && !STRONG.has(w) && end === offset;
+    verbs.push({ verb: s.slice(start, end), start, end, strong: STRONG.has(w) || end > offset, attributionOnly });
   }
   return verbs;
 }
@@ -85,19 +95,84 @@ function titleVariants(title: string): string[] {
   return [...out];
 }
 
-const PRONOUNS = /^(他们|她们|他|她|其)/;
-// Names after these are objects (X对记者说, 与Y会谈) or causees (让普京可以…说: a hypothetical, not a report; not 使 or 令, which end titles: 大使, 司令).
-const OBJECT_MARKERS = new Set([..."与同和对向跟给把被替及让"]);
+const PRONOUN = /^(他们|她们|他|她|其)/;
+// Names after these are no subject: objects (X对记者说, 与Y会谈), causees (让普京…说), places and channels (在Telegram上说).
+const PREPOSITIONS = new Set([..."与同和对向跟给把被替及让在于从经"]);
+// Words that open a clause before its subject: conjunctions, adverbs of time and sequence.
+const CLAUSE_OPENER =
+  /^(?:但是|但|而且|而|并且|并|且|则|另外|此外|同时|不过|对此|与此同时|因此|随后|事实上|然而|所以|其中|当时|此前|之后|后来|目前|如今|最后|最终|首先|其次|另一方面|早前|日前|近日|稍早|今天|昨天|今日|昨日|当天|当日|今年|去年|周[一二三四五六日天]|星期[一二三四五六日天]|本周[一二三四五六日]?|上周[一二三四五六日]?|上月|本月|[上下]午|晚间|凌晨|\d{1,4}年|\d{1,2}月|\d{1,2}日|[\s，,、])/;
+// What follows a country or city that is the subject of its clause: an adverb, a time word, or nothing.
+const PLACE_AS_SUBJECT = /^(方面)?([还也则又就已将曾都再亦并]|周|星期|今|昨|本|上|下|$)/;
+// An organisation's unnamed official speaks for it: 神韵的代表说, 外务省干部称 (gold convention of FORMAT.md).
+const OFFICIAL_AFTER_ORG = /^的?(代表|发言人|官员|人士|相关人士|负责人|高层|高官|干部|声明|消息人士|新闻处)/;
+
+/** The clause start after conjunctions, time words and spaces (但格罗西周三表示 → 格罗西…). */
+function skipOpeners(s: string, from: number, to: number): number {
+  let i = from;
+  for (let guard = 0; guard < 8 && i < to; guard++) {
+    const m = CLAUSE_OPENER.exec(s.slice(i, to));
+    if (!m || !m[0].length) break;
+    i += m[0].length;
+  }
+  return i;
+}
 
 /**
- * The speaker of a speech verb: the first name or title reference in the verb's clause that is not the object
- * of a preposition (X对记者说 → X), else a pronoun resolved to the last person before it, else the subject
- * carried over from an earlier clause of the same sentence (史密斯表达了…，并补充说 → Smith).
+ * The subject of the clause [from, to) that ends at a speech verb: a pronoun or name opening the clause, else the
+ * first name that is no object, place or possessor; `null` when the clause has a subject that is no entity
+ * (a country, an unnamed official), `undefined` when it has none (a zero subject, carried over by the caller).
  */
-export function findSubject(s: string, verbStart: number, refs: Reference[]): Reference | undefined {
+export function subjectOfClause(
+  s: string,
+  from: number,
+  to: number,
+  refs: Reference[],
+  pronounAt = from,
+): Reference | null | undefined {
+  const start = skipOpeners(s, from, to);
+  const rest = s.slice(start, to);
+  const pronoun = PRONOUN.exec(rest);
+  if (pronoun) return resolvePronoun(pronounAt, pronoun[1]!, refs) ?? null;
+  const inClause = refs.filter(
+    (r) =>
+      r.start >= start &&
+      r.end <= to &&
+      !PREPOSITIONS.has(s[r.start - 1] ?? "") &&
+      !insideParentheses(s, r.start, start),
+  );
+  for (const [k, r] of inClause.entries()) {
+    const after = s.slice(r.end, r.end + 6);
+    const named = preferPersonOverTheirOrg(s, inClause.slice(k));
+    // 神韵的代表说: an unnamed official speaks for the organisation (欧安组织代表卡彭特 is named: he speaks)
+    if (r.kind === "Org" && OFFICIAL_AFTER_ORG.test(after) && named === r) return r;
+    // 张郡格的律师…表示: the person before 的 owns the subject and is not it
+    if (after.startsWith("的") && r.kind === "Person") continue;
+    return named;
+  }
+  const reference = LEXICON.referenceWords.find((w) => rest.includes(w));
+  if (reference) return lastPersonBefore(from, refs) ?? null;
+  const place = LEXICON.placeNames.find((p) => rest.startsWith(p));
+  if (place && PLACE_AS_SUBJECT.test(rest.slice(place.length))) return null;
+  return hasOwnSubject(rest) ? null : undefined;
+}
+
+/** True when a clause opens with words of its own before the verb (石破就向记者称): a subject we cannot name. */
+function hasOwnSubject(clause: string): boolean {
+  const first = tagWords(clause)[0];
+  if (!first) return false;
+  return !/^(d|v|p|c|u|r|t|f|m|q|ad|vn)/.test(first.tag) && !/^[，,：:\s]/.test(first.word);
+}
+
+/**
+ * The speaker of a speech verb: the subject of the verb's clause; for a clause without a subject (并补充说), the
+ * speaker of the speech verb before it in the sentence (X表示，…，并补充说 → X), else the subject of the clause
+ * before; 引述X的话说 quotes X; 据路透社报道 frames the sentence and names nobody.
+ */
+export function findSubject(s: string, verbStart: number, context: SpeakerContext, depth = 0): Reference | undefined {
+  const { refs, verbs } = context;
   const quoted = /引述|援引/.exec(s.slice(Math.max(0, verbStart - 30), verbStart));
   if (quoted && /的话$/.test(s.slice(0, verbStart))) {
-    const from = verbStart - 30 + quoted.index;
+    const from = Math.max(0, verbStart - 30) + quoted.index;
     const inside = refs.filter((r) => r.start >= from && r.end <= verbStart);
     const last = inside[inside.length - 1];
     if (last) return last;
@@ -108,36 +183,22 @@ export function findSubject(s: string, verbStart: number, refs: Reference[]): Re
     const clause = s.slice(clauseStart, clauseEnd);
     // 据路透社报道，…: an outlet's report frames the sentence and quotes nobody; 据X说 / 按照X的说法 do quote X
     const verbWord = s.slice(verbStart, verbStart + 2);
-    if (/^(据|根据|按照|依照)/.test(clause) && hop === 0 && /^(报道|报导|消息|统计|数据)/.test(verbWord)) {
+    if (/^(据|根据|按照|依照)/.test(clause) && hop === 0 && /^(报道|报导|消息|统计|数据)/.test(verbWord))
       return undefined;
+    if (/^(据|根据|按照|依照)/.test(clause) && hop === 0) {
+      const source = refs.find((r) => r.start >= clauseStart && r.end <= clauseEnd);
+      if (source) return source;
     }
-    const inClause = refs.filter(
-      (r) =>
-        r.start >= clauseStart &&
-        r.end <= clauseEnd &&
-        !OBJECT_MARKERS.has(s[r.start - 1] ?? "") &&
-        !insideParentheses(s, r.start, clauseStart),
-    );
-    const subject = preferPersonOverTheirOrg(s, inClause);
-    if (subject) return subject;
-    const bare = clause.replace(CLAUSE_OPENERS, "");
-    const pronoun = PRONOUNS.exec(bare);
-    if (pronoun) return resolvePronoun(clauseStart, pronoun[1]!, refs);
-    const reference = LEXICON.referenceWords.find((w) => clause.includes(w));
-    if (reference) return lastPersonBefore(clauseStart, refs);
-    // a clause whose subject is a country or place (俄罗斯还提醒…, 华盛顿则指出…) has a speaker that is no entity
-    const place = LEXICON.placeNames.find((p) => bare.startsWith(p));
-    if (place && PLACE_AS_SUBJECT.test(bare.slice(place.length))) return undefined;
-    // carry the subject over from the clause before, but never across a sentence
+    const subject = subjectOfClause(s, clauseStart, clauseEnd, refs);
+    if (subject !== undefined) return subject ?? undefined;
     if (clauseStart === 0 || /[。！？!?\n]/.test(s[clauseStart - 1]!)) break;
+    // X表示，…，并补充说: a clause without a subject continues the speaker of the speech verb before it
+    const earlier = [...verbs].reverse().find((v) => v.end <= clauseStart && v.start >= sentenceStart(s, clauseStart));
+    if (earlier && depth < 3) return findSubject(s, earlier.start, context, depth + 1);
     clauseEnd = clauseStart - 1;
   }
   return undefined;
 }
-
-// What follows a country or city that is the subject of its clause: an adverb, a time word, or nothing.
-const PLACE_AS_SUBJECT = /^(方面)?([还也则又就已将曾都再亦并]|周|星期|今|昨|本|上|下|$)/;
-const CLAUSE_OPENERS = /^(但是|但|而|并且|并|且|则|另外|此外|同时|不过|对此|与此同时|因此|随后|事实上)/;
 
 /** 克里姆林宫发言人佩斯科夫表示: the person, not the organisation in their title (first reference otherwise). */
 export function preferPersonOverTheirOrg(text: string, refs: Reference[]): Reference | undefined {
@@ -159,6 +220,12 @@ function lastPersonBefore(at: number, refs: Reference[]): Reference | undefined 
   const before = refs.filter((r) => r.kind === "Person" && r.end <= at);
   const last = before[before.length - 1];
   return last ? { ...last, via: "pronoun" } : undefined;
+}
+
+/** Start of the sentence holding a position. */
+export function sentenceStart(s: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (/[。！？!?\n]/.test(s[i]!)) return i + 1;
+  return 0;
 }
 
 function lastBreak(s: string, before: number): number {
