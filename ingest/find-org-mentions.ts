@@ -110,8 +110,9 @@ export function findOrgMentions(s: string): Mention[] {
     if (/^[美俄中英法德日韩朝乌欧台港印伊以巴澳加意西土]{1,3}(同盟|关系)$/.test(key)) return;
     // 各财务局, 多家银行: a plural names no one organisation
     if (PLURAL_BEFORE.test(s.slice(Math.max(0, start - 2), start))) return;
-    // 全国财务局长: the organisation word is part of a title
-    if (!extra.registry && titles.some((t) => t.start < end && t.end > end)) return;
+    // 全国财务局长, 乌克兰外交部长: the organisation's last character is part of its head's title (部长, 局长);
+    // 俄国外交部副部长 names the ministry and then a title
+    if (s[end] === "长" && titles.some((t) => t.start < end && t.end > end)) return;
     found.push({ kind: "Org", start, end, key, signals, ...extra });
   };
   const titles = findWords(s, TITLE_RE);

@@ -119,6 +119,7 @@ function findDirectQuotes(
       speakerBefore(s, span, sentenceStart, context) ??
       speakerOfColonClause(s, span, sentenceStart, context) ??
       speakerAtSentenceEnd(s, span, sentenceEnd, context, quoteBetween) ??
+      speakerLaterInSentence(s, span, opensSentence, sentenceEnd, context, quoteBetween) ??
       continuation(span, opensSentence, refs, lastSpeaker(span.open));
     // words in quote marks after a speech verb are reported words even when nobody named said them
     const reportedWords = verbs.some((v) => v.end <= span.open && v.start >= sentenceStart && !v.attributionOnly);
@@ -210,7 +211,9 @@ function speakerOfColonClause(
 ): Attribution | undefined {
   const colon = span.open - 1;
   if (!/[：:]/.test(s[colon] ?? "") || colon <= sentenceStart) return undefined;
-  const speaker = findSubject(s, colon, context);
+  // only a subject that opens the clause: 从她第一次访问白宫就可见一斑：“…” names no speaker
+  const clauseStart = Math.max(sentenceStart, s.lastIndexOf("，", colon) + 1);
+  const speaker = subjectOfClause(s, clauseStart, colon, context.refs, clauseStart, { atStartOnly: true });
   return speaker ? { speaker, confidence: 0.75 * BY_VIA[speaker.via] } : undefined;
 }
 
@@ -227,6 +230,22 @@ function speakerAtSentenceEnd(
     return undefined;
   const speaker = findSubject(s, verb.start, context);
   return speaker ? { speaker, verb, confidence: 0.8 * BY_VIA[speaker.via] } : undefined;
+}
+
+/** “…”7日上午在官邸，石破结束…会谈后，向记者团强调…: a quote opening its sentence, and the sentence's speech verb. */
+function speakerLaterInSentence(
+  s: string,
+  span: { open: number; close: number },
+  opensSentence: boolean,
+  sentenceEnd: number,
+  context: SpeakerContext,
+  quoteBetween: (from: number, to: number) => boolean,
+): Attribution | undefined {
+  if (!opensSentence) return undefined;
+  const verb = context.verbs.find((v) => v.start > span.close && v.end <= sentenceEnd && !v.attributionOnly);
+  if (!verb || quoteBetween(span.close, verb.start)) return undefined;
+  const speaker = findSubject(s, verb.start, context);
+  return speaker ? { speaker, verb, confidence: 0.75 * BY_VIA[speaker.via] } : undefined;
 }
 
 /** A quote opening its sentence right after a speech act, with nobody else named between, continues that speaker. */

@@ -103,6 +103,15 @@ const CLAUSE_OPENER =
   /^(?:但是|但|而且|而|并且|并|且|则|另外|此外|同时|不过|对此|与此同时|因此|随后|事实上|然而|所以|其中|当时|此前|之后|后来|目前|如今|最后|最终|首先|其次|另一方面|早前|日前|近日|稍早|今天|昨天|今日|昨日|当天|当日|今年|去年|周[一二三四五六日天]|星期[一二三四五六日天]|本周[一二三四五六日]?|上周[一二三四五六日]?|上月|本月|[上下]午|晚间|凌晨|\d{1,4}年|\d{1,2}月|\d{1,2}日|[\s，,、])/;
 // What follows a country or city that is the subject of its clause: an adverb, a time word, or nothing.
 const PLACE_AS_SUBJECT = /^(方面)?([还也则又就已将曾都再亦并]|周|星期|今|昨|本|上|下|$)/;
+// Openers of a clause that continues the main speaker of the sentence (并补充说, 同时指出).
+const COORDINATED = /^(并|并且|还|同时|也|又|另外|此外|随后|接着)/;
+/** True when only adverbs and time words stand between a name and its verb (甚至, 也, 周二, 11月1日). */
+function adjacentToVerb(between: string): boolean {
+  const trimmed = between.replace(/[\s()（）]/g, "");
+  if (!trimmed) return true;
+  if (trimmed.length > 6 || /[A-Za-z]/.test(trimmed)) return false;
+  return tagWords(trimmed).every((w) => /^(d|t|ad|m|q)/.test(w.tag));
+}
 // An organisation's unnamed official speaks for it: 神韵的代表说, 外务省干部称 (gold convention of FORMAT.md).
 const OFFICIAL_AFTER_ORG = /^的?(代表|发言人|官员|人士|相关人士|负责人|高层|高官|干部|声明|消息人士|新闻处)/;
 
@@ -128,11 +137,25 @@ export function subjectOfClause(
   to: number,
   refs: Reference[],
   pronounAt = from,
+  options: { atStartOnly?: boolean } = {},
 ): Reference | null | undefined {
   const start = skipOpeners(s, from, to);
   const rest = s.slice(start, to);
   const pronoun = PRONOUN.exec(rest);
   if (pronoun) return resolvePronoun(pronounAt, pronoun[1]!, refs) ?? null;
+  // 对于特朗普称「…」: a name right before the verb is its subject, whatever stands before the name
+  const adjacent = refs.filter((r) => r.start >= start && r.end <= to && adjacentToVerb(s.slice(r.end, to))).pop();
+  if (adjacent && !(adjacent.kind === "Person" && s[adjacent.end] === "的")) return adjacent;
+  // 严厉批评其盟友对…朝鲜军队的“零”反应: a clause opening with an adverb or a verb has no subject of its own, and
+  // the names inside it are objects
+  // (主持会谈的波兰外交部长甚至直言 opens with a verb too, but in a clause that ends in a name after 的)
+  const relative = rest.lastIndexOf("的");
+  const headAfterRelative = relative >= 0 && refs.some((r) => r.start >= start + relative && r.end <= to);
+  if (/^(d|v|ad)/.test(tagWords(rest)[0]?.tag ?? "") && !headAfterRelative) return undefined;
+  if (options.atStartOnly) {
+    const opening = refs.filter((r) => r.start === start);
+    return preferPersonOverTheirOrg(s, opening) ?? null;
+  }
   const inClause = refs.filter(
     (r) =>
       r.start >= start &&
@@ -192,9 +215,14 @@ export function findSubject(s: string, verbStart: number, context: SpeakerContex
     const subject = subjectOfClause(s, clauseStart, clauseEnd, refs);
     if (subject !== undefined) return subject ?? undefined;
     if (clauseStart === 0 || /[。！？!?\n]/.test(s[clauseStart - 1]!)) break;
-    // X表示，…，并补充说: a clause without a subject continues the speaker of the speech verb before it
-    const earlier = [...verbs].reverse().find((v) => v.end <= clauseStart && v.start >= sentenceStart(s, clauseStart));
-    if (earlier && depth < 3) return findSubject(s, earlier.start, context, depth + 1);
+    // X表示，…，并补充说: a clause joined by 并/还/同时 continues the speaker of the speech verb before it; any
+    // other clause without a subject shares the subject of the clause before (卢特尼克曾指…，指控中国「…」)
+    if (COORDINATED.test(clause.trim())) {
+      const earlier = [...verbs]
+        .reverse()
+        .find((v) => v.end <= clauseStart && v.start >= sentenceStart(s, clauseStart));
+      if (earlier && depth < 3) return findSubject(s, earlier.start, context, depth + 1);
+    }
     clauseEnd = clauseStart - 1;
   }
   return undefined;
@@ -205,7 +233,9 @@ export function preferPersonOverTheirOrg(text: string, refs: Reference[]): Refer
   const first = refs[0];
   if (!first || first.kind !== "Org") return first;
   const person = refs.find((r) => r.kind === "Person" && r.start >= first.end && r.start - first.end <= 14);
-  if (person && !/[，。；：、]/.test(text.slice(first.end, person.start))) return person;
+  const between = person ? text.slice(first.end, person.start).trim() : "";
+  // the words between must make the person the organisation's officer (发言人, 外长), not its object (引述默克尔)
+  if (person && (between === "" || LEXICON.personTitles.some((t) => between.endsWith(t)))) return person;
   return first;
 }
 
