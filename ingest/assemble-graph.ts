@@ -190,7 +190,8 @@ function addMeetings(
         match.meeting.parties = parties.filter((p) => !parties.some((o) => o !== p && o.includes(p)));
         if (match.meeting.kind === "meeting") match.meeting.kind = m.kind;
       } else {
-        if (!m.date && m.attendees.length < 2) continue; // an undated report that matches no known meeting
+        // an undated report that matches no known meeting stands only as a named event or with its people
+        if (!m.date && !m.named && m.attendees.length < 1) continue;
         key = `meeting:${m.date ?? "undated"}-${slugify(m.location ?? m.venue ?? "")}-${hash(x.article.id + m.id).slice(0, 6)}`;
         const attrs: MeetingAttributes = { label: "Meeting", name: "", status: m.status, evidence: [] };
         if (m.date) attrs.date = m.date;

@@ -5,6 +5,7 @@ import meetingLexicon from "./lexicon/meetings.json" with { type: "json" };
 import { findDates, type DateMention } from "./resolve-dates.ts";
 import { findWords, lastBreak, nextBreak, wordAlternation } from "./text-scan.ts";
 import { isFollowedBySpeech } from "./find-person-mentions.ts";
+import { findQuoteSpans } from "./find-quotes.ts";
 
 /** A meeting as one article reports it. */
 export interface ArticleMeeting {
@@ -24,6 +25,8 @@ export interface ArticleMeeting {
   parties: string[];
   /** What kind of meeting the nouns say: talks, meeting, summit, call, dinner. */
   kind: string;
+  /** True when a phrase names the event itself (蒙特利尔和平会议, 新书推介会), so it stands without date or people. */
+  named?: boolean;
 }
 
 const NOUN_RE = wordAlternation(meetingLexicon.nouns);
@@ -55,7 +58,7 @@ const MEETING_KINDS: Record<string, string> = {
   工作晚餐: "dinner",
 };
 const SPEECH_BETWEEN = /表示|说|称|指出|警告|强调|认为|透露/;
-const GENERIC_NOUNS = new Set(["对话", "谈判", "磋商", "会议", "见面"]);
+const GENERIC_NOUNS = new Set(["对话", "谈判", "磋商", "会议", "见面", "交谈", "会见", "论坛", "发布会", "新闻发布会"]);
 const COUNTRY_ABBR = LEXICON.countryAbbreviations;
 
 /** Finds the meetings an article reports: each with date, place, attendees and the phrases that name it. */
@@ -69,6 +72,7 @@ export function findMeetings(
   const places = findWords(s, PLACE_RE);
   const meetings: ArticleMeeting[] = [];
   let lastMentioned: ArticleMeeting | undefined;
+  const pending: ArticleMeeting[] = [];
   const nouns = findWords(s, NOUN_RE);
   for (const [n, noun] of nouns.entries()) {
     const sentenceStart = lastBreak(s, noun.start, /[。！？\n]/) + 1;
@@ -85,8 +89,10 @@ export function findMeetings(
     const sentence = s.slice(sentenceStart, sentenceEnd);
     if (/^(对话|谈判)$/.test(noun.word) && !/举行|进行|开始|召开|会谈|轮/.test(sentence)) continue;
     // 在正式会谈开始前 / 会谈前夕: the clause's date is that of something before the meeting
+    // (在星期三的会谈之前 dates the talks themselves: the date stands inside the meeting phrase)
     const before = /^(开始前|开始之前|之前|以前|前夕)/.test(s.slice(noun.end, noun.end + 4));
-    const date = before ? undefined : meetingDate(s, dates, noun.start, clauseStart, sentenceStart);
+    const dateInPhrase = dates.find((d) => d.date && d.start >= phraseStart && d.end <= noun.start);
+    const date = dateInPhrase ?? (before ? undefined : meetingDate(s, dates, noun.start, clauseStart, sentenceStart));
     const place = nearest(
       places.filter((p) => p.end <= noun.start || p.start < clauseEnd),
       noun.start,
@@ -94,11 +100,16 @@ export function findMeetings(
       noun.end + 8,
     );
     const backRef = BACK_REF.test(s.slice(Math.max(0, noun.start - 10), noun.start));
-    const attendees = findAttendees(s, entities, [sentenceStart, sentenceEnd], [clauseStart, clauseEnd]);
+    // 史密斯在星期三的会谈之前对记者说: who acts before the meeting is not shown attending it
+    const attendees = before ? [] : findAttendees(s, entities, [sentenceStart, sentenceEnd], [clauseStart, clauseEnd]);
+    for (const a of speakersAt(s, entities, noun, phraseStart, clauseStart))
+      if (!attendees.some((x) => x.entity === a.entity)) attendees.push(a);
     const joined = /参与|参加|出席|主持/.test(s.slice(clauseStart, noun.start));
-    // 对话, 谈判 and 磋商 name a concrete meeting only with a date, a place or a reference back to one
-    if (GENERIC_NOUNS.has(noun.word) && !date?.date && !place && !backRef && !joined) continue;
-    if (!date?.date && !place && !backRef && !(joined && attendees.length)) continue;
+    const named = isNamedEvent(phrase, noun.word, entities, phraseStart);
+    // 对话, 谈判 and 磋商 name a concrete meeting only with a date, a place, a reference back to one or its people
+    if (GENERIC_NOUNS.has(noun.word) && !date?.date && !place && !backRef && !joined && !named && !attendees.length)
+      continue;
+    if (!date?.date && !place && !backRef && !named && !attendees.length) continue;
     const status: MeetingStatus =
       PLANNED.test(s.slice(sentenceStart, noun.start)) && !/了|已/.test(s.slice(sentenceStart, noun.end))
         ? "planned"
@@ -126,13 +137,32 @@ export function findMeetings(
         if (city) m.location = city;
       } else m.location = placeLatin(place.word)!;
     }
+    if (named) m.named = true;
     // 这场会谈, 参与会谈的X与Y: a reference back to the meeting just named, or to the last one of the same parties
+    // or people; a named event or one with its people stands on its own (东京会谈, 石破与特朗普的电话会谈)
     if (!m.date && !m.location && !m.venue) {
       const sameParties = m.parties.length
         ? [...meetings].reverse().find((o) => m.parties.every((p) => o.parties.includes(p)))
         : undefined;
-      const previous = sameParties ?? lastMentioned;
+      const samePeople = m.attendees.length ? [...meetings].reverse().find((o) => sharesEvidence(o, m)) : undefined;
+      // a bare noun (参与会谈的X与Y) is definite: it names the meeting the article is already about; so does a
+      // report of one person at an unnamed meeting in no other time frame (史密斯在会谈之前说)
+      const bare = phrase === noun.word;
+      const ownTimeframe = /(\d{4}年|今年|去年|明年|上个?月|\d{1,2}月|不久前|此前|日前|近日|上周|曾经|当时)/.test(
+        s.slice(sentenceStart, noun.start),
+      );
+      const aside = !named && m.attendees.length === 1 && !ownTimeframe;
+      const previous =
+        backRef || bare ? lastMentioned : (sameParties ?? samePeople ?? (aside ? lastMentioned : undefined));
+      // a caption before the story (参与会谈的舍曼与里亚布科夫) refers to a meeting the article names later
+      if (bare && !previous) {
+        pending.push(m);
+        continue;
+      }
       if (previous) mergeInto(previous, m);
+      else if (named || m.attendees.length) meetings.push(m);
+      else if (lastMentioned) mergeInto(lastMentioned, m);
+      lastMentioned = previous ?? (named || m.attendees.length ? m : lastMentioned);
       continue;
     }
     const same = m.date ? sameDayMeeting(meetings, m) : onlyAt(meetings, m);
@@ -140,8 +170,104 @@ export function findMeetings(
     else meetings.push(m);
     lastMentioned = same ?? m;
   }
-  // an undated report is kept when it has a place or people: it may join a dated report from another article
-  return meetings.filter((m) => m.date || m.location || m.venue || m.attendees.length >= 2);
+  // 在柏林德意志剧院的新书推介会 … 默克尔周二在柏林的新书推介会: an undated report at a place joins the one dated
+  // meeting of the same kind at that place, whichever the article names first
+  for (const m of [...meetings]) {
+    if (m.date || !(m.location ?? m.venue)) continue;
+    const samePlace = (o: ArticleMeeting): boolean =>
+      o !== m && o.kind === m.kind && (o.location ?? o.venue) === (m.location ?? m.venue);
+    const dated = meetings.filter((o) => o.date && samePlace(o));
+    // …and two undated reports of one kind at one place (蒙特利尔和平会议, 为期两天的蒙特利尔会议) are one
+    const target =
+      dated.length === 1 ? dated[0] : dated.length ? undefined : meetings.find((o) => !o.date && samePlace(o));
+    if (!target) continue;
+    mergeInto(target, m);
+    meetings.splice(meetings.indexOf(m), 1);
+  }
+  for (const m of pending) {
+    const target = meetings.find((o) => sharesEvidence(o, m)) ?? meetings[0];
+    if (target) mergeInto(target, m);
+  }
+  joinAtTheMeeting(s, entities, lastMentionedAt(meetings));
+  // an undated report is kept when it has a place, a name or people: it may join a dated report from another article
+  return meetings.filter((m) => m.date || m.location || m.venue || m.named || m.attendees.length >= 1);
+}
+
+/** The meeting named last before a position, for 会上 (at the meeting) to refer back to. */
+function lastMentionedAt(meetings: ArticleMeeting[]): (at: number) => ArticleMeeting | undefined {
+  return (at) =>
+    meetings
+      .filter((m) => m.spans.some(([start]) => start < at))
+      .sort(
+        (a, b) =>
+          Math.max(...b.spans.map(([x]) => (x < at ? x : -1))) - Math.max(...a.spans.map(([x]) => (x < at ? x : -1))),
+      )[0];
+}
+
+/** 会上财务相加藤胜信认为…: 会上 opens a clause about the meeting named before, and its people attended it. */
+function joinAtTheMeeting(
+  s: string,
+  entities: ArticleEntity[],
+  meetingBefore: (at: number) => ArticleMeeting | undefined,
+): void {
+  for (const m of s.matchAll(/(?<=^|[。！？\n，])会上/g)) {
+    const meeting = meetingBefore(m.index);
+    if (!meeting) continue;
+    const clauseEnd = nextBreak(s, m.index, CLAUSE_STOP);
+    meeting.forms = [...new Set([...meeting.forms, "会上"])];
+    meeting.spans.push([m.index, m.index + 2]);
+    for (const e of entities) {
+      const mention = e.mentions.find((x) => x.start >= m.index && x.end <= clauseEnd);
+      if (e.kind !== "Person" || !mention || meeting.attendees.some((a) => a.entity === e.id)) continue;
+      meeting.attendees.push({ entity: e.id, role: "participant", span: [mention.start, mention.end] });
+    }
+  }
+}
+
+// Words that make a meeting phrase a named event: 和平会议, 内阁会议, 全体会议, 电话会谈, 新书推介会.
+const EVENT_MODIFIERS = /(和平|内阁|全体|首脑|财报|新书|中央委员会|理事会|部长|外长|局长|联合|双边|多边)/;
+// Event nouns that name a particular gathering by themselves.
+const SPECIFIC_NOUNS = new Set(["推介会", "全体会议", "电话会谈", "财报电话会议"]);
+
+/**
+ * A meeting phrase that names a particular event: a city, an organisation or an event word attached to the noun
+ * (蒙特利尔和平会议, 东京会谈, 内阁会议). A modifier joined by 的 describes a meeting (乌克兰危机的会谈) rather than
+ * names one.
+ */
+function isNamedEvent(phrase: string, noun: string, entities: ArticleEntity[], phraseStart: number): boolean {
+  if (SPECIFIC_NOUNS.has(noun)) return true;
+  const attached = phrase.slice(phrase.lastIndexOf("的") + 1, phrase.length - noun.length);
+  if (attached.length < 2) return false;
+  if (EVENT_MODIFIERS.test(attached) || /[A-Z]{2,}/.test(attached)) return true;
+  if (findWords(attached, PLACE_RE).length) return true;
+  const from = phraseStart + phrase.length - noun.length - attached.length;
+  return entities.some(
+    (e) => e.kind === "Org" && e.mentions.some((m) => m.start >= from && m.end <= from + attached.length),
+  );
+}
+
+/**
+ * 特鲁多在为期两天的蒙特利尔会议上表示: the subject of a clause that says it was at the meeting (在…会议上, 期间,
+ * 时) attended it, even when what follows is a speech verb.
+ */
+function speakersAt(
+  s: string,
+  entities: ArticleEntity[],
+  noun: { start: number; end: number },
+  phraseStart: number,
+  clauseStart: number,
+): ArticleMeeting["attendees"] {
+  if (!/^(上|期间|中|时|后)/.test(s.slice(noun.end, noun.end + 2))) return [];
+  const before = s.slice(clauseStart, phraseStart);
+  const at = before.lastIndexOf("在");
+  if (at < 0 || /[，。；]/.test(before.slice(at))) return [];
+  const subject = entities
+    .filter((e) => e.kind === "Person")
+    .flatMap((e) =>
+      e.mentions.filter((m) => m.start >= clauseStart && m.end <= clauseStart + at).map((m) => ({ e, m })),
+    )
+    .sort((a, b) => a.m.start - b.m.start)[0];
+  return subject ? [{ entity: subject.e.id, role: "participant", span: [subject.m.start, subject.m.end] }] : [];
 }
 
 /**
@@ -231,11 +357,19 @@ function mergeInto(target: ArticleMeeting, other: ArticleMeeting): void {
 
 function phraseStartOf(s: string, nounStart: number): number {
   let i = nounStart;
-  while (i > 0 && nounStart - i < MAX_PHRASE && !PHRASE_STOP.test(s[i - 1]!)) i--;
+  for (;;) {
+    while (i > 0 && nounStart - i < MAX_PHRASE && !PHRASE_STOP.test(s[i - 1]!)) i--;
+    // 20国集团（G20）会议: a bracketed acronym stays inside the phrase
+    const acronym = /[（(][A-Z0-9]{2,8}[)）]$/.exec(s.slice(Math.max(0, i - 10), i));
+    if (!acronym || nounStart - i >= MAX_PHRASE) break;
+    i -= acronym[0].length;
+  }
   // the phrase begins after the verb that introduces it: 举行(了)新一轮战略稳定对话, 开始会谈
   const window = s.slice(i, nounStart);
   let cut = 0;
-  for (const m of window.matchAll(/举行了|举行|进行了|进行|召开了|召开|参加|出席|开始|展开|结束/g))
+  for (const m of window.matchAll(
+    /举行了|举行|进行了|进行|召开了|召开|参加|参与|出席|开始|展开|结束|(?<![存现实内])在|于/g,
+  ))
     cut = m.index + m[0].length;
   return i + cut;
 }
@@ -272,9 +406,14 @@ function findAttendees(
   const listsPeople = /从左|左起|右起|合影|主持|出席|参加|率团|率领/.test(text);
   const [clauseFrom, clauseTo] = listsPeople ? sentence : clause;
   const out: ArticleMeeting["attendees"] = [];
+  const quoted = findQuoteSpans(s).filter((q) => q.close > from && q.open < to);
+  // words in quote marks are what was said, not who was there
+  const inQuote = (at: number): boolean => quoted.some((q) => at > q.open && at < q.close);
   for (const e of entities) {
     if (e.kind !== "Person") continue;
-    const m = e.mentions.find((x) => x.start >= clauseFrom && x.end <= clauseTo && !inByline(s, x.start));
+    const m = e.mentions.find(
+      (x) => x.start >= clauseFrom && x.end <= clauseTo && !inByline(s, x.start) && !inQuote(x.start),
+    );
     if (!m) continue;
     // the speaker of a report about the meeting is not thereby an attendee (佩斯科夫表示，在日内瓦举行的会谈…)
     if (isFollowedBySpeech(s, m.end) && !listsPeople) continue;
@@ -286,6 +425,17 @@ function findAttendees(
           ? "host"
           : "participant";
     out.push({ entity: e.id, role, span: [m.start, m.end] });
+  }
+  // 他与中国国家主席习近平举行的首脑会谈: a pronoun meeting someone is the person named last before the clause
+  const pronoun = /(他|她)(?=与|和|同|跟)/.exec(s.slice(clauseFrom, clauseTo));
+  if (pronoun) {
+    const at = clauseFrom + pronoun.index;
+    const last = entities
+      .filter((e) => e.kind === "Person")
+      .flatMap((e) => e.mentions.filter((x) => x.end <= at).map((x) => ({ e, x })))
+      .sort((a, b) => b.x.end - a.x.end)[0];
+    if (last && !out.some((a) => a.entity === last.e.id))
+      out.push({ entity: last.e.id, role: "participant", span: [at, at + 1] });
   }
   return out;
 }

@@ -75,11 +75,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       [unpackDevArticles(join(work, "dev-in"))],
       join(work, "dev"),
     );
-    const fmt = (v) => (Number.isInteger(v) && v > 1 ? String(v) : (100 * v).toFixed(1)).padStart(7);
+    const fmt = (v, name) => (name.includes("duplicated") ? String(v) : (100 * v).toFixed(1)).padStart(7);
     const devRows = scoreRows(dev);
     console.log(`${"".padEnd(34)}${"seeds".padStart(7)}${"dev".padStart(7)}`);
     for (const [i, [name, value]] of scoreRows(seeds).entries())
-      console.log(`${name.padEnd(34)}${fmt(value)}${fmt(devRows[i][1])}`);
+      console.log(`${name.padEnd(34)}${fmt(value, name)}${fmt(devRows[i][1], name)}`);
     console.log(`\narticles matched: seeds ${seeds.articlesMatched}, dev ${dev.articlesMatched}`);
     const out = option("--json");
     if (out) writeFileSync(out, JSON.stringify({ seeds, dev }, null, 2));
