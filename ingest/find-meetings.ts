@@ -75,6 +75,8 @@ export function findMeetings(
   const pending: ArticleMeeting[] = [];
   const nouns = findWords(s, NOUN_RE);
   for (const [n, noun] of nouns.entries()) {
+    // 立法会议员 is a lawmaker, not a session of the council
+    if (s[noun.end] === "员") continue;
     const sentenceStart = lastBreak(s, noun.start, /[。！？\n]/) + 1;
     const sentenceEnd = nextBreak(s, noun.end, /[。！？\n]/);
     const clauseStart = lastBreak(s, noun.start, CLAUSE_STOP) + 1;

@@ -151,7 +151,10 @@ export function subjectOfClause(
   // (主持会谈的波兰外交部长甚至直言 opens with a verb too, but in a clause that ends in a name after 的)
   const relative = rest.lastIndexOf("的");
   const headAfterRelative = relative >= 0 && refs.some((r) => r.start >= start + relative && r.end <= to);
-  if (/^(d|v|ad)/.test(tagWords(rest)[0]?.tag ?? "") && !headAfterRelative) return undefined;
+  const first = tagWords(rest)[0];
+  // (jieba tags some titles as adverbs: 首相/d 石破茂 has a subject)
+  const opensWithVerb = !!first && /^(d|v|ad)/.test(first.tag) && !LEXICON.personTitles.includes(first.word);
+  if (opensWithVerb && !headAfterRelative) return undefined;
   if (options.atStartOnly) {
     const opening = refs.filter((r) => r.start === start);
     return preferPersonOverTheirOrg(s, opening) ?? null;

@@ -91,6 +91,52 @@ describe("findMeetings", () => {
     expect(m?.attendees ?? []).not.toContain("佩斯科夫");
   });
 
+  it.each([
+    // aj/2024/11/01/AJ-乌克兰再次喊话盟友…: a named event with no date, and its speaker attends
+    [
+      "a named event, 在…会议上",
+      "乌克兰外交部长安德烈·西比加在蒙特利尔和平会议上发表讲话时表示，朝鲜部署军队构成了战争的真正升级。",
+      "蒙特利尔和平会议",
+      ["安德烈·西比加"],
+    ],
+    // nhk/2024/11/08/NHK-日本政府认定东北大学…: 在…会议后
+    ["在…会议后", "日本文部科学大臣阿部俊子在内阁会议后的记者招待会上宣布了这一消息。", "内阁会议", ["阿部俊子"]],
+    // kyodo/2024/11/07/KYODO-日本10月经济形势报告…: 会上 refers back to the meeting, and its people attended
+    [
+      "会上",
+      "日本财务省在7日的全国财务局长会议上公布了10月经济形势报告。会上财务相加藤胜信认为日本经济迎来了摆脱通缩的机会。",
+      "全国财务局长会议",
+      ["加藤胜信"],
+    ],
+  ])("finds %s", (_what, text, form, attendees) => {
+    const ms = meetingsOf(text, "2024-11-08");
+    const m = ms.find((x) => x.forms.some((f) => f.includes(form)));
+    expect(m, `no meeting ${form}`).toBeDefined();
+    expect(m!.attendees).toEqual(expect.arrayContaining(attendees));
+  });
+
+  it("takes no one named inside a quotation for an attendee (cna/2024/11/20/CNA-委內瑞拉爭議…)", () => {
+    const ms = meetingsOf(
+      "目前正在巴西參加20國集團（G20）會議的美國國務卿布林肯（Anthony Blinken）在社群平台X發文指出：「委內瑞拉人民的表態擲地有聲，使得龔薩雷茲（Edmundo Gonzalez）成為總統當選人。」",
+      "2024-11-20",
+    );
+    const g20 = ms.find((m) => m.forms.some((f) => f.includes("G20")));
+    expect(g20?.attendees).toContain("布林肯");
+    expect(g20?.attendees).not.toContain("龔薩雷茲");
+  });
+
+  it("does not take who speaks before a meeting for an attendee (seed 004: 在星期三的会谈之前对记者说)", () => {
+    const ms = meetingsOf(
+      "美国驻北约大使史密斯(Julianne Smith)在星期三的会谈之前对记者说，北约致力于外交。",
+      "2022-01-12",
+    );
+    expect(ms.flatMap((m) => m.attendees)).not.toContain("史密斯");
+  });
+
+  it("does not read a lawmaker (立法会议员) as a session", () => {
+    expect(meetingsOf("新民党立法会议员周三表示支持有关修订。", "2024-11-08")).toEqual([]);
+  });
+
   it("keeps a planned meeting as planned", () => {
     const [m] = meetingsOf("美国和俄罗斯周一（10日）将於瑞士日内瓦就乌克兰议题进行安全会谈。", "2022-01-10");
     expect(m).toMatchObject({ date: "2022-01-10", location: "Geneva", status: "planned" });

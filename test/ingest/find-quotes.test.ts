@@ -3,6 +3,12 @@ import { chainMentions } from "../../ingest/chain-mentions.ts";
 import { findQuotes } from "../../ingest/find-quotes.ts";
 import { simplifyText } from "../../ingest/simplify.ts";
 
+/** Quotes of a text as the extractor gives them (speaker ids, confidence). */
+function findQuotesWithConfidence(text: string) {
+  const s = simplifyText(text);
+  return findQuotes(text, s, chainMentions(text, s));
+}
+
 /** Quotes of a text with the speaker's first form instead of the local id. */
 function quotesOf(text: string) {
   const s = simplifyText(text);
@@ -97,6 +103,85 @@ describe("findQuotes", () => {
     const q = quotesOf(text).find((x) => x.kind === "direct" && x.text === quote);
     expect(q, `no quote ${quote}`).toBeDefined();
     expect(q!.speaker).toBe(speaker);
+  });
+
+  it.each([
+    // nyt/2024/11/21/NYT-在普京看来…: a pronoun right after the quote, resolved to the person named before the quote
+    [
+      "“…，”他…说道",
+      "在那个时间前后，普京本人也提出了类似的美国领土分裂的观点。“作为前苏联的公民，我来告诉你，帝国的问题在于：他们认为自己太强大了，犯点小错也不碍事，”他在2021年曾经说道。",
+      "作为前苏联的公民，我来告诉你，帝国的问题在于：他们认为自己太强大了，犯点小错也不碍事，",
+      "普京",
+    ],
+    // nyt/2024/11/21/NYT-在普京看来…: a channel named in a locative phrase is not the speaker
+    [
+      "他在X上说，“…”",
+      "俄罗斯前总统梅德韦杰夫也谈到了这部电影。他在自己的Telegram频道上说，“好莱坞不会无缘无故地把它拍成电影。”",
+      "好莱坞不会无缘无故地把它拍成电影。",
+      "梅德韦杰夫",
+    ],
+    // kyodo/2024/11/08/KYODO-焦点-日本担忧…: the speech verb later in the sentence, its subject in the clause before
+    [
+      "“…”…，X…后，向记者团强调",
+      "“虽然一对一交谈是首次，但感觉（特朗普）非常友好。”7日上午在官邸，首相石破茂结束与特朗普的首次电话会谈后，向记者团强调谈得很好。",
+      "虽然一对一交谈是首次，但感觉（特朗普）非常友好。",
+      "石破茂",
+    ],
+    // kyodo/2024/11/08/KYODO-焦点-日本担忧…: a source in brackets after the quote
+    [
+      "“…”（X相关人士）",
+      "政府内部对“不知道特朗普会说些什么”（防卫省相关人士）的警惕感升温。",
+      "不知道特朗普会说些什么",
+      "防卫省",
+    ],
+    // cna/2024/11/21/CNA-川普內閣商務部長…: a clause without a subject shares the subject of the clause before
+    [
+      "X曾指…，指控「…」",
+      "川普提名盧特尼克（Howard Lutnick）為商務部長。法新社報導，盧特尼克曾指中國是造成芬太尼在美國氾濫的根源，指控中國「從內部攻擊美國」。",
+      "從內部攻擊美國",
+      "盧特尼克",
+    ],
+    // nyt/2024/11/25/NYT-马斯克想从中国得到什么: the quote belongs to the verb that ends the sentence
+    [
+      "…“…”，…X说。",
+      "特斯拉在中国市场“完全处于劣势，因为他们没有智能驾驶系统”，底特律一家咨询公司的董事总经理涂乐说。",
+      "完全处于劣势，因为他们没有智能驾驶系统",
+      "涂乐",
+    ],
+  ])("attributes a direct quote in the shape %s (pen-2411)", (_shape, text, quote, speaker) => {
+    const q = quotesOf(text).find((x) => x.kind === "direct" && x.text === quote);
+    expect(q, `no quote ${quote}`).toBeDefined();
+    expect(q!.speaker).toBe(speaker);
+  });
+
+  it.each([
+    // dw/2024/11/27/DW-默克尔新书…: a colon after a clause whose subject is no speaker (从她…就可见一斑)
+    [
+      "a colon clause that opens with a preposition",
+      "默克尔出任总理多年。而对特朗普的印象，从她第一次访问白宫就可见一斑：“我们在两个不同的层面说话。”",
+      "我们在两个不同的层面说话。",
+    ],
+    // nyt/2024/11/26/NYT-前舞蹈演员起诉神韵…: the possessor of the speaker (张郡格的律师) is not the speaker
+    [
+      "a possessor",
+      "舞蹈演员张郡格起诉了神韵。张郡格的律师在一份声明中表示，法轮功遭受的迫害“不能成为神韵被告强迫儿童劳动的理由”。",
+      "不能成为神韵被告强迫儿童劳动的理由",
+    ],
+  ])("leaves a quote without a speaker rather than a wrong one: %s", (_case, text, quote) => {
+    const q = quotesOf(text).find((x) => x.text === quote);
+    expect(q?.speaker ?? "none").toBe("none");
+  });
+
+  it("gives each attribution the confidence of the step that made it", () => {
+    const q = quotesOf;
+    const named = findQuotesWithConfidence("沙利文说：“我们在2014年看到了这个剧本，美国如论如何都准备好了。”");
+    const continued = findQuotesWithConfidence(
+      "美国国务卿布林肯在电视采访中表示，他认为会谈不会取得任何突破。他还说美俄会把各自的建议摆在桌面，\n“在目前升级持续进行的时候，很难看到会取得任何实际进展。”",
+    );
+    expect(q).toBeDefined();
+    expect(named.find((x) => x.kind === "direct")!.confidence).toBeGreaterThan(
+      continued.find((x) => x.kind === "direct")!.confidence,
+    );
   });
 
   it("splits an interrupted quote into two quotes with one speaker (seed 002, DW)", () => {
