@@ -64,6 +64,8 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
     for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
       const end = at + needle.length;
       const key = s.slice(at, end);
+      // 伊朗外交部 … 伊朗外交部长阿拉格齐: inside its head's title the body is no mention
+      if (seed.kind === "Org" && s[end] === "长" && /[部局院署会厅处]$/.test(key)) continue;
       if (latin && (/[A-Za-z]/.test(s[at - 1] ?? "") || /[A-Za-z]/.test(s[end] ?? ""))) continue;
       if (
         seed.kind === "Person" &&

@@ -1,5 +1,6 @@
 import type { QuoteKind } from "../schema/quote.ts";
 import type { ArticleEntity } from "./chain-mentions.ts";
+import { LEXICON } from "./lexicons.ts";
 import { tagWords } from "./segment.ts";
 import {
   findReferences,
@@ -287,45 +288,111 @@ function findIndirectQuotes(
   const out: FoundQuote[] = [];
   const claimed: { start: number; end: number; speaker: string }[] = [];
   for (const verb of context.verbs) {
-    if (verb.attributionOnly) continue;
-    const rest = s.slice(verb.end, verb.end + 6);
-    if (/^(引述|援引|称|说|表示)/.test(rest) && /报道|报导/.test(verb.verb)) continue; // 报道引述X的话说: X is the speaker
-    if (/^(出了|出|[的了过着])/.test(rest) || /^[，,]?$/.test(rest)) continue;
-    if (NOT_REPORTING.has(verb.verb)) continue;
+    if (verb.attributionOnly || NOT_REPORTING.has(verb.verb)) continue;
+    const bounds = reportedClause(s, verb, spans, context.verbs);
+    if (!bounds) continue;
     const speaker = findSubject(s, verb.start, context);
-    if (!speaker) continue;
-    let start = verb.end;
-    // 告诉俄罗斯国际电视台（RTVI），… : skip the addressee
-    if (/告诉|对记者/.test(verb.verb) || /^(记者|媒体|路透社|本台|本报)/.test(rest)) {
-      const comma = s.slice(start, start + 30).search(/[，,：:]/);
-      if (comma >= 0) start += comma;
-    }
-    if (verb.verb === "说法") start += /^来看|^看/.exec(s.slice(start))?.[0].length ?? 0;
-    while (/[，,：: ]/.test(s[start] ?? "")) start++;
-    let end = nextSentenceBreak(s, start);
-    while (end > start && /[，,。；;\s]/.test(s[end - 1]!)) end--;
-    const clause = s.slice(start, end);
-    if (clause.length < 6 || !/\p{Script=Han}/u.test(clause)) continue;
-    // the whole clause is one quotation: that is a direct quote, not an indirect one
-    if (spans.some((q) => q.open === start && q.close >= end - 1)) continue;
-    if (spans.some((q) => q.open < verb.start && q.close > verb.start)) continue;
-    if (claimed.some((c) => c.start <= verb.start && verb.start < c.end && c.speaker === speaker.entity)) continue;
+    // 诉讼称，…, 决议还称…: a document reports the clause, and nobody in the sentence is named as its author
+    if (!speaker && !reportedByDocument(s, verb)) continue;
+    const { start, end } = bounds;
+    const who = speaker?.entity ?? "";
+    if (claimed.some((c) => c.start <= verb.start && verb.start < c.end && c.speaker === who)) continue;
     // 警告说 after 表示: two verbs of one speaker reporting the same clause give one quote
     if (claimed.some((c) => c.start === start && c.end === end)) continue;
     const sentenceStart = lastSentenceBreak(s, verb.start) + 1;
-    out.push({
+    const q: FoundQuote = {
       kind: "indirect",
       text: text.slice(start, end),
       start,
       end,
-      speaker: speaker.entity,
       verb: verb.verb,
       sentence: text.slice(sentenceStart, nextSentenceBreak(s, end) + 1).trim(),
-      confidence: 0.8 * BY_VIA[speaker.via],
-    });
-    claimed.push({ start, end, speaker: speaker.entity });
+      confidence: speaker ? 0.8 * BY_VIA[speaker.via] : 0.5,
+    };
+    if (speaker) q.speaker = speaker.entity;
+    out.push(q);
+    claimed.push({ start, end, speaker: who });
   }
   return out;
+}
+
+const DOCUMENT_SUBJECT = new RegExp(
+  `^(?:[据根据按照]{0,2})(?:该|这份|这项|这起|此|本)?(?:${LEXICON.reportingDocuments.join("|")})(?:中|里|还|也|则|亦|又|更|同时|进一步|[，,\\s])*$`,
+);
+
+/** True when the clause before a speech verb is only a document: 诉讼称, 决议还称, 《发展纲要》提出, 根据诉讼. */
+function reportedByDocument(s: string, verb: SpeechVerb): boolean {
+  const from =
+    Math.max(
+      s.lastIndexOf("，", verb.start - 1),
+      s.lastIndexOf("。", verb.start - 1),
+      s.lastIndexOf("\n", verb.start - 1),
+    ) + 1;
+  const subject = s
+    .slice(from, verb.start)
+    .replace(/[《》「」“”\s]/g, "")
+    .replace(/^(但|而|另外|此外|同时)/, "");
+  return DOCUMENT_SUBJECT.test(subject);
+}
+
+// Before a verb: a negation (她不认为…: no report of the clause), a passive (被认为, 遭到质疑) or a purpose (以补充).
+const NOT_A_REPORT_BEFORE = /(不|没有|没|未|并不|从未|从不|并未|无法|不会|被|遭到|受到|遭|以|来|为了)$/;
+// After a verb: a time word that makes it an adverbial (得知…报道后, 在宣布时), or a noun it forms (批评声浪).
+const NOT_A_REPORT_AFTER = /^(后|时|中|前|之后|之前|期间|以后|声浪|者|人士)/;
+// Where a reported clause ends early: the speaker's next speech verb (，表示…, ，并指出…).
+// (…，并指出… continues the same report; …，他补充说，… starts the next one)
+const NEXT_REPORT =
+  /[，,；;](?:他|她|其)?(?:同时|也|还|又)?(?:表示|指出|强调|认为|称|说|补充|透露|警告|重申|坦言|直言)/;
+
+/**
+ * The clause a speech verb reports, or nothing when the verb reports none: the words after the verb (after the
+ * addressee of 告诉/对记者) to the end of the sentence or to the speaker's next speech verb. No clause is reported
+ * by a negated, passive or adverbial verb, by a verb taking a noun phrase with no punctuation after it (批评X,
+ * 宣布签署协议), by a clause that is only quotations (a direct quote), or by a relative clause (最早宣称…的人之一).
+ */
+function reportedClause(
+  s: string,
+  verb: SpeechVerb,
+  spans: { open: number; close: number }[],
+  verbs: SpeechVerb[],
+): { start: number; end: number } | undefined {
+  const rest = s.slice(verb.end, verb.end + 6);
+  if (/^(引述|援引|称|说|表示)/.test(rest) && /报道|报导/.test(verb.verb)) return undefined; // 报道引述X的话说: X speaks
+  // 称其为解决战事的唯一途径, 称之为: naming something, not reporting words
+  if (/称$/.test(verb.verb) && /^(其|之|他|她|它|此|这)?为/.test(rest)) return undefined;
+  // (说过 and 说了 report: 拜登先前就说过龚萨雷兹赢得大选)
+  if (/^(出了|出|[的着])/.test(rest) || (/^[了过]/.test(rest) && !/说$/.test(verb.verb)) || /^[，,]?$/.test(rest))
+    return undefined;
+  if (NOT_A_REPORT_BEFORE.test(s.slice(Math.max(0, verb.start - 2), verb.start)) || NOT_A_REPORT_AFTER.test(rest))
+    return undefined;
+  const base = verb.verb.replace(/(说|称|道)$/, "");
+  // (宣布将提名…, 威胁要征收…: a modal opens a clause)
+  if (LEXICON.objectTakingVerbs.has(verb.verb) && base === verb.verb && !/^([，,：:]|将|要|会)/.test(rest))
+    return undefined;
+  let start = verb.end;
+  // 告诉俄罗斯国际电视台（RTVI），… : skip the addressee
+  if (/告诉|对记者/.test(verb.verb) || /^(记者|媒体|路透社|本台|本报)/.test(rest)) {
+    const comma = s.slice(start, start + 30).search(/[，,：:]/);
+    if (comma >= 0) start += comma;
+  }
+  if (verb.verb === "说法") start += /^来看|^看/.exec(s.slice(start))?.[0].length ?? 0;
+  while (/[，,：: ]/.test(s[start] ?? "")) start++;
+  let end = nextSentenceBreak(s, start);
+  const next = NEXT_REPORT.exec(s.slice(start, end));
+  if (next && verbs.some((v) => v.start > start + next.index && v.start <= start + next.index + next[0].length))
+    end = start + next.index;
+  while (end > start && /[，,。；;\s]/.test(s[end - 1]!)) end--;
+  const clause = s.slice(start, end);
+  if (clause.length < 6 || !/\p{Script=Han}/u.test(clause)) return undefined;
+  if (spans.some((q) => q.open < verb.start && q.close > verb.start)) return undefined;
+  // 博雷利对记者表示：“…”，“…”: a clause made of quotations is direct speech, not an indirect quote
+  const outsideQuotes = [...clause].filter((_, i) => !spans.some((q) => start + i >= q.open && start + i <= q.close));
+  if (!outsideQuotes.some((ch) => /\p{Script=Han}/u.test(ch))) return undefined;
+  // 特朗普称「…」的看法, 最早宣称美国正走在崩溃不归路上的人之一: the verb sits in a noun phrase
+  const quoteFirst = spans.find((q) => q.open === start);
+  if (quoteFirst && s[quoteFirst.close + 1] === "的") return undefined;
+  if (/的(人|人之一|国家之一|一员)$/.test(clause.split(/[，,]/)[0] ?? "")) return undefined;
+  return { start, end };
 }
 
 function lastSentenceBreak(s: string, before: number): number {

@@ -34,6 +34,10 @@ export const LEXICON = {
   weakSpeechVerbs: longestFirst(speechVerbs.weak),
   /** Verbs that tie a quotation to its speaker without reporting a clause (发文, 辩护, 讲述). */
   attributionVerbs: longestFirst(speechVerbs.attribution),
+  /** Speech verbs that take a noun phrase and report a clause only after punctuation (批评X; 宣布，…). */
+  objectTakingVerbs: new Set(speechVerbs.objectTaking),
+  /** Documents that report without a named author (诉讼称, 决议还称): their quotes have no speaker. */
+  reportingDocuments: longestFirst(speechVerbs.documents),
   /** Verbs that frame reported speech (援引, 引述) without being the speaker's own verb. */
   reportingWords: speechVerbs.reportedBy.filter((w) => w.length >= 2),
   translitChars: new Set([...translit.chars]),

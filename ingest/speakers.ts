@@ -44,7 +44,8 @@ export function findSpeechVerbs(s: string): SpeechVerb[] {
     offset += w.length;
     if (!STRONG.has(w) && !WEAK.has(w) && !ATTRIBUTION.has(w)) {
       // jieba glues a one-character verb to the word before it (采访时说, 声明中称): the verb is the last character
-      if (w.length === 2 && /[时中后里上]/.test(w[0]!) && /[说称]/.test(w[1]!))
+      // (and to the adverb before it: 还称, 也称, 则称, 并称)
+      if (w.length === 2 && /[时中后里上还也则又亦均都并曾再]/.test(w[0]!) && /[说称]/.test(w[1]!))
         verbs.push({ verb: w[1]!, start: start + 1, end: offset, strong: true, attributionOnly: false });
       continue;
     }
@@ -142,7 +143,7 @@ export function subjectOfClause(
   const start = skipOpeners(s, from, to);
   const rest = s.slice(start, to);
   const pronoun = PRONOUN.exec(rest);
-  if (pronoun) return resolvePronoun(pronounAt, pronoun[1]!, refs) ?? null;
+  if (pronoun) return resolvePronoun(s, pronounAt, pronoun[1]!, refs) ?? null;
   // 对于特朗普称「…」: a name right before the verb is its subject, whatever stands before the name
   const adjacent = refs.filter((r) => r.start >= start && r.end <= to && adjacentToVerb(s.slice(r.end, to))).pop();
   if (adjacent && !(adjacent.kind === "Person" && s[adjacent.end] === "的")) return adjacent;
@@ -203,6 +204,12 @@ export function findSubject(s: string, verbStart: number, context: SpeakerContex
     const last = inside[inside.length - 1];
     if (last) return last;
   }
+  // 《商报》引述默克尔回忆录中…的描述写道: the words written are those of the one quoted
+  if (quoted) {
+    const at = Math.max(0, verbStart - 30) + quoted.index + quoted[0].length;
+    const source = refs.find((r) => r.start === at && r.kind === "Person");
+    if (source && !/[，。；]/.test(s.slice(at, verbStart))) return source;
+  }
   let clauseEnd = verbStart;
   for (let hop = 0; hop < 4; hop++) {
     const clauseStart = lastBreak(s, clauseEnd) + 1;
@@ -243,10 +250,29 @@ export function preferPersonOverTheirOrg(text: string, refs: Reference[]): Refer
 }
 
 /** 他/她 → the last person named before it (its own sentence first, then earlier ones). */
-export function resolvePronoun(at: number, pronoun: string, refs: Reference[]): Reference | undefined {
+export function resolvePronoun(s: string, at: number, pronoun: string, refs: Reference[]): Reference | undefined {
   if (pronoun.endsWith("们")) return undefined;
   if (pronoun === "其") return refs.filter((r) => r.end <= at).pop();
-  return lastPersonBefore(at, refs) ?? undefined;
+  return lastSubjectBefore(s, at, refs) ?? lastPersonBefore(at, refs);
+}
+
+/**
+ * 他 refers to the person who was last the subject of a clause, in its sentence or the two before, rather than to
+ * the last person named: 罗子维形容特朗普是「狂人总统」…。他指出 → 罗子维, not 特朗普.
+ */
+function lastSubjectBefore(s: string, at: number, refs: Reference[]): Reference | undefined {
+  let from = at;
+  for (let n = 0; n < 3 && from > 0; n++) from = sentenceStart(s, Math.max(0, from - 1));
+  const persons = refs.filter((r) => r.kind === "Person" && r.end <= at && r.start >= from);
+  for (const r of persons.reverse()) {
+    const clauseStart = lastBreak(s, r.start) + 1;
+    const between = s.slice(skipOpeners(s, clauseStart, r.start), r.start);
+    if (!between) return { ...r, via: "pronoun" };
+    // 美国国务卿布林肯: a title before the name keeps it the subject; a verb or preposition does not
+    const words = tagWords(between);
+    if (!words.some((w) => /^(v|p)/.test(w.tag) || PREPOSITIONS.has(w.word))) return { ...r, via: "pronoun" };
+  }
+  return undefined;
 }
 
 function lastPersonBefore(at: number, refs: Reference[]): Reference | undefined {

@@ -202,6 +202,40 @@ describe("findQuotes", () => {
     });
   });
 
+  it.each([
+    // nyt/2024/11/26/NYT-前舞蹈演员起诉神韵…: a document says it, and no author is named
+    [
+      "a document",
+      "诉讼称，张郡格离开神韵后被诊断患有临床抑郁症和创伤后应激障碍。",
+      "张郡格离开神韵后被诊断患有临床抑郁症和创伤后应激障碍",
+    ],
+    // nhk/2024/11/03/NHK-日本向联合国递交的废核武决议案…: 决议还称
+    [
+      "a document with an adverb",
+      "决议还称，各国应为削减各种核武器、最终废除核武器而努力。",
+      "各国应为削减各种核武器、最终废除核武器而努力",
+    ],
+  ])("finds an indirect quote of %s with no speaker", (_what, text, clause) => {
+    const q = quotesOf(text).find((x) => x.kind === "indirect" && x.text === clause);
+    expect(q, `no quote ${clause}`).toBeDefined();
+    expect(q!.speaker).toBeUndefined();
+  });
+
+  it.each([
+    // dw/2024/11/27/DW-默克尔新书…: a negated report (FORMAT.md: 她不认为… is no quote)
+    ["a negated verb", "默克尔承认与普京打交道很难。但她不认为这是当时犯下的错误。"],
+    // dw/2024/11/27/DW-默克尔新书…: 提到 + a noun phrase
+    ["a verb with a noun phrase", "默克尔在书中也提到现任中国国家主席习近平以及印度总统莫迪。"],
+    // dw/2024/11/01/DW-欧日签署…: 宣布 + an action
+    ["an announced action", "博雷利与日本防卫大臣岩屋毅共同宣布签署安全保障及防卫伙伴关系协议，双方将开展合作。"],
+    // dw/2024/11/01/DW-欧日签署…: a clause of quotations is direct speech only
+    ["a clause of quotations", "博雷利对记者表示：“我们生活在一个非常危险的世界”，“这一政治框架加深了我们的能力”。"],
+    // nyt/2024/11/21/NYT-在普京看来…: a relative clause
+    ["a relative clause", "帕特鲁舍夫是俄罗斯的强硬派领袖，是最早宣称美国正走在崩溃不归路上的人之一。"],
+  ])("finds no indirect quote in %s", (_what, text) => {
+    expect(quotesOf(text).filter((q) => q.kind === "indirect")).toEqual([]);
+  });
+
   it("attributes to an organisation when no person is named (seed 001: 俄罗斯外交部说)", () => {
     const qs = quotesOf(
       "布林肯的话招致俄罗斯的激烈反驳。俄罗斯外交部说，美国国务卿的话具有侮辱性，指责他拿哈萨克斯坦的悲剧性事件开玩笑。",
