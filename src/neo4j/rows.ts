@@ -71,9 +71,22 @@ export function toRelationshipRow(edge: GraphEdge, buildId: string): Relationshi
 
 const ALLOWED_ENDS = new Set(RELATIONSHIP_ENDS.map((e) => `${e.type} ${e.from} ${e.to}`));
 
+/** Characters of property text a batch may hold, whatever its row count (see {@link toBatches}). */
+export const MAX_BATCH_CHARS = 2_000_000;
+
+/** The characters of text a row's properties hold, to keep batches of heavy rows small. */
+function rowChars(props: Record<string, PropertyValue>): number {
+  let chars = 0;
+  for (const v of Object.values(props))
+    if (typeof v === "string") chars += v.length;
+    else if (Array.isArray(v)) for (const s of v) chars += s.length;
+  return chars;
+}
+
 /**
  * Groups a stream of nodes and edges into batches of at most `batchSize` rows, nodes first (graph.json lists them
- * first). Each relationship batch joins one pair of labels, so its statement can match both ends by label and key.
+ * first). A batch also closes at {@link MAX_BATCH_CHARS} characters: on the hkcnews build a thousand organisations
+ * carry some 30 MB of evidence, which would make one transaction (and the CSV export's memory) that large. Each relationship batch joins one pair of labels, so its statement can match both ends by label and key.
  * Edges between missing nodes or between labels the model does not join are reported and skipped.
  */
 export async function* toBatches(
@@ -83,6 +96,14 @@ export async function* toBatches(
   const labels = new Map<string, NodeLabel>();
   const nodeBatches = new Map<NodeLabel, NodeRow[]>();
   const relationshipBatches = new Map<string, Extract<Batch, { kind: "relationships" }>>();
+  const chars = new Map<string, number>();
+  const full = (name: string, rows: number, row: Record<string, PropertyValue>): boolean => {
+    const total = (chars.get(name) ?? 0) + rowChars(row);
+    chars.set(name, total);
+    if (rows < options.batchSize && total < MAX_BATCH_CHARS) return false;
+    chars.delete(name);
+    return true;
+  };
   let edgesStarted = false;
   for await (const item of items) {
     if (item.kind === "node") {
@@ -93,9 +114,10 @@ export async function* toBatches(
       const label = item.attributes.label;
       labels.set(item.key, label);
       const rows = nodeBatches.get(label) ?? [];
-      rows.push(toNodeRow(item, options.buildId));
+      const row = toNodeRow(item, options.buildId);
+      rows.push(row);
       nodeBatches.set(label, rows);
-      if (rows.length >= options.batchSize) {
+      if (full(label, rows.length, row.props)) {
         yield { kind: "nodes", label, rows };
         nodeBatches.delete(label);
       }
@@ -106,6 +128,7 @@ export async function* toBatches(
       edgesStarted = true;
       for (const [label, rows] of nodeBatches) yield { kind: "nodes", label, rows };
       nodeBatches.clear();
+      chars.clear();
     }
     const type = item.attributes.type;
     const from = labels.get(item.source);
@@ -124,9 +147,10 @@ export async function* toBatches(
       continue;
     }
     const batch = relationshipBatches.get(ends) ?? { kind: "relationships", type, from, to, rows: [] };
-    batch.rows.push(toRelationshipRow(item, options.buildId));
+    const row = toRelationshipRow(item, options.buildId);
+    batch.rows.push(row);
     relationshipBatches.set(ends, batch);
-    if (batch.rows.length >= options.batchSize) {
+    if (full(ends, batch.rows.length, row.props)) {
       yield batch;
       relationshipBatches.delete(ends);
     }
