@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GraphJsonScanner } from "../../src/neo4j/json-elements.ts";
 import { openBuildGraph, readGraph } from "../../src/neo4j/read-graph.ts";
-import { toBatches } from "../../src/neo4j/rows.ts";
+import { MAX_BATCH_CHARS, toBatches } from "../../src/neo4j/rows.ts";
 
 // graph.json as graphology writes it, with strings chosen to trip a scanner: brackets, braces, commas and escaped
 // quotes inside strings, a key named "nodes" inside an element, multi-byte characters and a surrogate pair.
@@ -114,6 +114,20 @@ describe("readGraph and toBatches", () => {
       confidence: 1,
       buildId: "b1",
     });
+  });
+
+  it("closes a batch of heavy rows early, so no transaction or export buffer holds more than about 2M characters", async () => {
+    const long = "据说".repeat(300_000); // 600,000 characters
+    const nodes = Array.from({ length: 10 }, (_, i) => ({
+      key: `quote:${i}`,
+      attributes: { label: "Quote", text: long, kind: "direct", confidence: 1 },
+    }));
+    await writeFile(join(dir, "graph.json"), JSON.stringify({ nodes, edges: [] }));
+    const sizes: number[] = [];
+    for await (const b of toBatches(readGraph(join(dir, "graph.json")), { batchSize: 1000, buildId: "b" }))
+      sizes.push(b.rows.length);
+    expect(sizes).toEqual([4, 4, 2]);
+    expect(MAX_BATCH_CHARS).toBe(2_000_000);
   });
 
   it("names a build by the hash of its graph.json: same bytes, same id", async () => {
