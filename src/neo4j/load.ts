@@ -1,6 +1,6 @@
 import neo4j, { Neo4jError, type ManagedTransaction, type Session } from "neo4j-driver";
 import { EDGE_TYPES, NODE_LABELS, type NodeLabel } from "../../schema/graph.ts";
-import { NODE_PROPERTIES, RELATIONSHIP_ENDS, RELATIONSHIP_PROPERTIES } from "../../schema/neo4j.ts";
+import { PROPERTY_TYPES, RELATIONSHIP_ENDS } from "../../schema/neo4j.ts";
 import { UserError } from "../user-error.ts";
 import { connectNeo4j, displayUri, neo4jSettings, reasonOf, type ConnectionFlags } from "./connection.ts";
 import { openBuildGraph, readGraph } from "./read-graph.ts";
@@ -44,11 +44,7 @@ export interface LoadSummary {
 const SWEEP_SLICE = 10_000;
 
 // integers must travel as Neo4j integers: the driver sends every JavaScript number as a float
-const LONG_KEYS = new Set(
-  [...Object.values(NODE_PROPERTIES).flat(), ...RELATIONSHIP_PROPERTIES]
-    .filter((p) => p.type === "long")
-    .map((p) => p.name),
-);
+const LONG_KEYS = new Set([...PROPERTY_TYPES].filter(([, type]) => type === "long").map(([name]) => name));
 
 function toDriverProps(props: Record<string, PropertyValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -94,6 +90,7 @@ export async function loadIntoNeo4j(options: LoadOptions): Promise<LoadSummary> 
     phase = "writing the build";
     await writeBatches(session, graph, options, summary);
     phase = "deleting what the build no longer has";
+    options.onProgress?.(`deleting nodes and relationships that build ${graph.buildId} no longer has`);
     await sweep(session, graph.buildId, summary);
     phase = "counting";
     await countAll(session, summary);
