@@ -107,9 +107,12 @@ program
   .requiredOption("--format <format>", "cypher (one script) or csv (a folder of files)", parseExportFormat)
   .requiredOption("-o, --out <path>", "the script file (cypher) or the folder (csv)")
   .option("--batch-size <n>", "rows per UNWIND statement", parsePositiveInteger(), 1000)
-  .action(async (opts: { data: string; format: "cypher" | "csv"; out: string; batchSize: number }) => {
-    process.exitCode = await runExport(opts);
-  });
+  .option("--import-path <dir>", "csv: the folder as neo4j-admin sees it, e.g. mounted in a container")
+  .action(
+    async (opts: { data: string; format: "cypher" | "csv"; out: string; batchSize: number; importPath?: string }) => {
+      process.exitCode = await runExport(opts);
+    },
+  );
 
 program
   .command("aliases")

@@ -72,6 +72,7 @@ export async function runExport(options: {
   format: "cypher" | "csv";
   out: string;
   batchSize: number;
+  importPath?: string;
 }): Promise<number> {
   const issues = issuePrinter();
   const started = Date.now();
@@ -87,7 +88,7 @@ export async function runExport(options: {
     return s.skipped > 0 ? 1 : 0;
   }
   const { exportCsv } = await import("./export-csv.ts");
-  const s = await exportCsv(common);
+  const s = await exportCsv(options.importPath ? { ...common, importPath: options.importPath } : common);
   issues.finish();
   process.stderr.write(
     `wrote ${s.files.length} CSV files to ${options.out} in ${seconds()} s: ${s.nodes} nodes, ${s.relationships} relationships (build ${s.buildId})\n`,

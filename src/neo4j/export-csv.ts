@@ -1,5 +1,5 @@
 import { copyFile, mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, join, posix, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { NODE_LABELS, type NodeLabel } from "../../schema/graph.ts";
 import {
@@ -92,6 +92,12 @@ export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/** Options of `quotegraph export --format csv`. */
+export interface CsvExportOptions extends ExportOptions {
+  /** the output folder as neo4j-admin sees it (a container's mount point); default: the folder's absolute path */
+  importPath?: string;
+}
+
 /** What the CSV export wrote, and the commands that import it. */
 export interface CsvExportSummary extends ExportSummary {
   files: string[];
@@ -105,7 +111,7 @@ export interface CsvExportSummary extends ExportSummary {
  * Writes the CSV files, `constraints.cypher` and `import.sh` (the two commands) into `options.out`, streaming: only
  * the node keys (to check that every relationship's ends exist) and one batch stay in memory.
  */
-export async function exportCsv(options: ExportOptions): Promise<CsvExportSummary> {
+export async function exportCsv(options: CsvExportOptions): Promise<CsvExportSummary> {
   const graph = await openBuildGraph(options.dataDir);
   const dir = resolve(options.out);
   await mkdir(dir, { recursive: true });
@@ -166,16 +172,19 @@ export async function exportCsv(options: ExportOptions): Promise<CsvExportSummar
   }
   const constraints = join(dir, "constraints.cypher");
   await copyFile(fileURLToPath(new URL("../../schema/constraints.cypher", import.meta.url)), constraints);
+  // the paths as neo4j-admin will see them: in a container the folder is mounted somewhere else
+  const seen = (path: string): string =>
+    shellQuote(options.importPath ? posix.join(options.importPath, basename(path)) : path);
   const importCommand = [
     "neo4j-admin database import full",
     "--id-type=string",
     `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
     ...(multiline ? ["--multiline-fields=true"] : []),
-    ...[...nodeFiles.values()].map((f) => `--nodes=${shellQuote(f.path)}`),
-    ...[...relationshipFiles.values()].map((f) => `--relationships=${shellQuote(f.path)}`),
+    ...[...nodeFiles.values()].map((f) => `--nodes=${seen(f.path)}`),
+    ...[...relationshipFiles.values()].map((f) => `--relationships=${seen(f.path)}`),
     "neo4j",
   ].join(" \\\n  ");
-  const schemaCommand = `cypher-shell -u neo4j -p "$NEO4J_PASSWORD" -f ${shellQuote(constraints)}`;
+  const schemaCommand = `cypher-shell -u neo4j -p "$NEO4J_PASSWORD" -f ${seen(constraints)}`;
   const script = new StreamFile(join(dir, "import.sh"));
   await script.write(
     `#!/bin/sh\n# Imports build ${graph.buildId} into a stopped Neo4j 5 whose database "neo4j" does not exist yet\n` +

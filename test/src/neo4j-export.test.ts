@@ -153,6 +153,19 @@ describe("CSV export for neo4j-admin database import", () => {
     expect(command).not.toContain("--multiline-fields");
   });
 
+  it("writes the paths as neo4j-admin sees them when the folder is mounted elsewhere (--import-path)", async () => {
+    const s = await exportCsv({
+      dataDir: join(dir, "sample"),
+      out: join(dir, "csv-mounted"),
+      batchSize: 100,
+      importPath: "/import",
+    });
+    expect(s.importCommand).toContain("--nodes=/import/nodes-Person.csv");
+    expect(s.importCommand).toContain("--relationships=/import/relationships-SAID-Person-Quote.csv");
+    expect(s.importCommand).not.toContain(dir);
+    expect(s.schemaCommand).toMatch(/-f \/import\/constraints\.cypher$/);
+  });
+
   it("keeps quotes, commas, semicolons and line breaks inside fields, and says when the import needs multiline mode", async () => {
     const hostile = structuredClone(graph);
     const person = hostile.nodes.find((n) => n.attributes.label === "Person")!;
