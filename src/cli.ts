@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { buildGraph } from "./build.ts";
 import { loadAliasDecisions, defaultAliasFile } from "./alias-file.ts";
 import { UserError } from "./user-error.ts";
+import { parsePositiveInteger, runExport, runLoad, type LoadCommandOptions } from "./neo4j/commands.ts";
 
 /** Parses a TCP port option. */
 function parsePort(value: string): number {
@@ -12,10 +13,27 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** Parses the export format option. */
+function parseExportFormat(value: string): "cypher" | "csv" {
+  if (value !== "cypher" && value !== "csv") throw new InvalidArgumentError("Expecting cypher or csv.");
+  return value;
+}
+
 /** Writes one progress line to stderr, overwriting itself on a terminal. */
 function progress(done: number, total: number, file: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r[${done}/${total}] ${file.slice(-60).padEnd(60)}`);
   else if (done === total || done % 500 === 0) process.stderr.write(`[${done}/${total}] ${file}\n`);
+}
+
+/** `build --neo4j`: a failed load exits 3, apart from 1 (some inputs failed), so scripts can tell the two apart. */
+async function loadAfterBuild(outDir: string): Promise<void> {
+  try {
+    const code = await runLoad(outDir, { batchSize: 1000 });
+    if (code > 0) process.exitCode = 3;
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(error.message, 3);
+    throw error;
+  }
 }
 
 const program = new Command();
@@ -31,7 +49,8 @@ program
   .requiredOption("-o, --out <dir>", "output folder")
   .option("--aliases <file>", "alias file with same / not-same decisions", defaultAliasFile())
   .option("--no-layout", "skip the ForceAtlas2 layout")
-  .action(async (inputs: string[], opts: { out: string; aliases: string; layout: boolean }) => {
+  .option("--neo4j", "then load the graph into Neo4j (connection from NEO4J_*), as `quotegraph load` does")
+  .action(async (inputs: string[], opts: { out: string; aliases: string; layout: boolean; neo4j?: boolean }) => {
     const decisions = await loadAliasDecisions(opts.aliases);
     const started = Date.now();
     const result = await buildGraph({ inputs, outDir: opts.out, decisions, layout: opts.layout, onProgress: progress });
@@ -47,6 +66,7 @@ program
       `built ${resolve(opts.out)}/graph.json from ${ok} articles (${skipped} skipped, ${result.failed} failed) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${totals}\n`,
     );
     process.exitCode = result.failed > 0 ? 1 : 0;
+    if (opts.neo4j) await loadAfterBuild(opts.out);
   });
 
 program
@@ -63,18 +83,36 @@ program
 
 program
   .command("load")
-  .description("write a built graph into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD from the environment)")
+  .description("write a built graph into Neo4j, removing what an earlier build left (connection: flags or NEO4J_*)")
   .requiredOption("-d, --data <dir>", "folder holding graph.json")
-  .option("--batch-size <n>", "rows per transaction", (v) => Number(v), 1000)
-  .action(async (opts: { data: string; batchSize: number }) => {
-    const { loadIntoNeo4j } = await import("./neo4j/load.ts");
-    const counts = await loadIntoNeo4j({
-      dataDir: opts.data,
-      batchSize: opts.batchSize,
-      onProgress: (m) => process.stderr.write(`${m}\n`),
-    });
-    process.stderr.write(`loaded ${counts.nodes} nodes and ${counts.relationships} relationships\n`);
+  .option("--batch-size <n>", "rows per transaction", parsePositiveInteger(), 1000)
+  .option("--uri <uri>", "Bolt URI (default: NEO4J_URI)")
+  .option("--user <name>", "user name (default: NEO4J_USER, else neo4j)")
+  .option("--database <name>", "database (default: NEO4J_DATABASE, else the server's default)")
+  .option("--password-file <file>", "file holding the password (default: NEO4J_PASSWORD)")
+  .option(
+    "--wait <seconds>",
+    "keep retrying this long while Neo4j starts (default: NEO4J_WAIT, else 60)",
+    parsePositiveInteger(true),
+  )
+  .action(async (opts: { data: string } & LoadCommandOptions) => {
+    const { data, ...options } = opts;
+    process.exitCode = await runLoad(data, options);
   });
+
+program
+  .command("export")
+  .description("write a built graph as a Cypher script or as CSV files for neo4j-admin database import")
+  .requiredOption("-d, --data <dir>", "folder holding graph.json")
+  .requiredOption("--format <format>", "cypher (one script) or csv (a folder of files)", parseExportFormat)
+  .requiredOption("-o, --out <path>", "the script file (cypher) or the folder (csv)")
+  .option("--batch-size <n>", "rows per UNWIND statement", parsePositiveInteger(), 1000)
+  .option("--import-path <dir>", "csv: the folder as neo4j-admin sees it, e.g. mounted in a container")
+  .action(
+    async (opts: { data: string; format: "cypher" | "csv"; out: string; batchSize: number; importPath?: string }) => {
+      process.exitCode = await runExport(opts);
+    },
+  );
 
 program
   .command("aliases")

@@ -1,113 +1,171 @@
-import neo4j, { type Driver } from "neo4j-driver";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { GraphExport, type NodeLabel, type EdgeType } from "../../schema/graph.ts";
+import neo4j, { Neo4jError, type ManagedTransaction, type Session } from "neo4j-driver";
+import { EDGE_TYPES, NODE_LABELS, type NodeLabel } from "../../schema/graph.ts";
+import { PROPERTY_TYPES, RELATIONSHIP_ENDS } from "../../schema/neo4j.ts";
 import { UserError } from "../user-error.ts";
+import { connectNeo4j, displayUri, neo4jSettings, reasonOf, type ConnectionFlags } from "./connection.ts";
+import { openBuildGraph, readGraph } from "./read-graph.ts";
+import { toBatches, type Batch, type PropertyValue } from "./rows.ts";
 import {
-  COUNT_NODES,
-  COUNT_RELATIONSHIPS,
   constraintStatements,
-  UPSERT_NODES,
-  UPSERT_RELATIONSHIPS,
+  countNodes,
+  countRelationships,
+  deleteStaleNodes,
+  deleteStaleRelationships,
+  upsertNodes,
+  upsertRelationships,
 } from "./statements.ts";
 
-/** Options of `quotegraph load`. */
+/** Options of `quotegraph load` (and `build --neo4j`). */
 export interface LoadOptions {
   dataDir: string;
   batchSize: number;
+  connection?: ConnectionFlags;
+  /** seconds to keep retrying while Neo4j is unreachable (starting up); default 60 */
+  waitSeconds?: number;
   onProgress?: (message: string) => void;
+  /** one line per element of graph.json that was skipped, and why */
+  onIssue?: (message: string) => void;
 }
 
-/** Connection settings from the environment: secrets never come from the command line. */
-export function neo4jSettings(env = process.env): { uri: string; user: string; password: string; database?: string } {
-  const uri = env["NEO4J_URI"];
-  if (!uri) throw new UserError("NEO4J_URI is not set (for example bolt://127.0.0.1:7687).", 2);
-  const settings: { uri: string; user: string; password: string; database?: string } = {
-    uri,
-    user: env["NEO4J_USER"] ?? env["NEO4J_USERNAME"] ?? "neo4j",
-    password: env["NEO4J_PASSWORD"] ?? "",
+/** What a load did and what the database holds afterwards. */
+export interface LoadSummary {
+  buildId: string;
+  nodes: Record<NodeLabel, number>;
+  relationships: number;
+  nodesCreated: number;
+  relationshipsCreated: number;
+  propertiesSet: number;
+  nodesDeleted: number;
+  relationshipsDeleted: number;
+  skipped: number;
+}
+
+/** Rows per transaction of the stale sweep. */
+const SWEEP_SLICE = 10_000;
+
+// integers must travel as Neo4j integers: the driver sends every JavaScript number as a float
+const LONG_KEYS = new Set([...PROPERTY_TYPES].filter(([, type]) => type === "long").map(([name]) => name));
+
+function toDriverProps(props: Record<string, PropertyValue>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) out[k] = LONG_KEYS.has(k) && typeof v === "number" ? neo4j.int(v) : v;
+  return out;
+}
+
+function statementOf(batch: Batch): string {
+  return batch.kind === "nodes" ? upsertNodes(batch.label) : upsertRelationships(batch.type, batch.from, batch.to);
+}
+
+/**
+ * Loads a build's graph.json into Neo4j so that the database ends equal to the build: constraints first, then every
+ * node and relationship in batches of `batchSize` rows (one transaction each, so a failure leaves no half-written
+ * batch), stamped with the build id; then whatever carries another stamp, or none, is deleted. A load that fails
+ * deletes nothing and can be run again; loading the same build twice writes nothing the second time.
+ */
+export async function loadIntoNeo4j(options: LoadOptions): Promise<LoadSummary> {
+  const graph = await openBuildGraph(options.dataDir);
+  const settings = await neo4jSettings(options.connection);
+  const driver = await connectNeo4j(settings, {
+    waitSeconds: options.waitSeconds ?? 60,
+    ...(options.onProgress ? { onWait: options.onProgress } : {}),
+  });
+  const session = driver.session({
+    defaultAccessMode: neo4j.session.WRITE,
+    ...(settings.database ? { database: settings.database } : {}),
+  });
+  const summary: LoadSummary = {
+    buildId: graph.buildId,
+    nodes: Object.fromEntries(NODE_LABELS.map((l) => [l, 0])) as Record<NodeLabel, number>,
+    relationships: 0,
+    nodesCreated: 0,
+    relationshipsCreated: 0,
+    propertiesSet: 0,
+    nodesDeleted: 0,
+    relationshipsDeleted: 0,
+    skipped: 0,
   };
-  if (env["NEO4J_DATABASE"]) settings.database = env["NEO4J_DATABASE"];
-  return settings;
-}
-
-/** Neo4j properties must be scalars or lists of scalars: nested values (evidence, merge reasons) go as JSON text. */
-export function toProperties(attrs: Record<string, unknown>): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null) continue;
-    if (Array.isArray(v) && v.every((x) => typeof x === "string" || typeof x === "number")) props[k] = v;
-    else if (typeof v === "object") props[k] = JSON.stringify(v);
-    else props[k] = v;
-  }
-  if (Array.isArray(attrs["aliases"])) props["aliasText"] = (attrs["aliases"] as string[]).join(" ");
-  return props;
-}
-
-/** The node and relationship rows of a graph export, grouped by label and type, ready for UNWIND batches. */
-export function toRows(data: GraphExport): {
-  nodes: Map<NodeLabel, { key: string; props: Record<string, unknown> }[]>;
-  relationships: Map<EdgeType, { source: string; target: string; props: Record<string, unknown> }[]>;
-} {
-  const nodes = new Map<NodeLabel, { key: string; props: Record<string, unknown> }[]>();
-  for (const n of data.nodes) {
-    const rows = nodes.get(n.attributes.label) ?? [];
-    rows.push({ key: n.key, props: toProperties({ ...n.attributes, key: n.key }) });
-    nodes.set(n.attributes.label, rows);
-  }
-  const relationships = new Map<EdgeType, { source: string; target: string; props: Record<string, unknown> }[]>();
-  for (const e of data.edges) {
-    const rows = relationships.get(e.attributes.type) ?? [];
-    const { type: _type, ...rest } = e.attributes;
-    rows.push({ source: e.source, target: e.target, props: toProperties(rest) });
-    relationships.set(e.attributes.type, rows);
-  }
-  return { nodes, relationships };
-}
-
-/** Loads graph.json into Neo4j in batched, idempotent transactions (constraints first). */
-export async function loadIntoNeo4j(
-  options: LoadOptions,
-  driver?: Driver,
-): Promise<{ nodes: number; relationships: number }> {
-  let raw: string;
+  let phase = "creating constraints";
   try {
-    raw = await readFile(join(options.dataDir, "graph.json"), "utf8");
-  } catch {
-    throw new UserError(`No graph.json in ${options.dataDir}: run \`quotegraph build\` first.`, 2);
-  }
-  const parsed = GraphExport.safeParse(JSON.parse(raw));
-  if (!parsed.success) throw new UserError(`${options.dataDir}/graph.json does not follow the export contract.`, 2);
-  const settings = neo4jSettings();
-  const own = driver ?? neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password));
-  const session = own.session(settings.database ? { database: settings.database } : {});
-  try {
-    try {
-      await own.verifyConnectivity();
-    } catch (error) {
-      throw new UserError(`Cannot reach Neo4j at ${settings.uri}: ${(error as Error).message.split("\n")[0]}`);
-    }
     for (const statement of constraintStatements()) await session.executeWrite((tx) => tx.run(statement));
-    const { nodes, relationships } = toRows(parsed.data);
-    for (const [label, rows] of nodes) {
-      for (let i = 0; i < rows.length; i += options.batchSize) {
-        const batch = rows.slice(i, i + options.batchSize);
-        await session.executeWrite((tx) => tx.run(UPSERT_NODES[label], { rows: batch }));
-        options.onProgress?.(`${label}: ${Math.min(i + options.batchSize, rows.length)}/${rows.length}`);
-      }
-    }
-    for (const [type, rows] of relationships) {
-      for (let i = 0; i < rows.length; i += options.batchSize) {
-        const batch = rows.slice(i, i + options.batchSize);
-        await session.executeWrite((tx) => tx.run(UPSERT_RELATIONSHIPS[type], { rows: batch }));
-        options.onProgress?.(`${type}: ${Math.min(i + options.batchSize, rows.length)}/${rows.length}`);
-      }
-    }
-    const n = await session.executeRead((tx) => tx.run(COUNT_NODES));
-    const r = await session.executeRead((tx) => tx.run(COUNT_RELATIONSHIPS));
-    return { nodes: Number(n.records[0]?.get("count") ?? 0), relationships: Number(r.records[0]?.get("count") ?? 0) };
+    phase = "writing the build";
+    await writeBatches(session, graph, options, summary);
+    phase = "deleting what the build no longer has";
+    options.onProgress?.(`deleting nodes and relationships that build ${graph.buildId} no longer has`);
+    await sweep(session, graph.buildId, summary);
+    phase = "counting";
+    await countAll(session, summary);
+    return summary;
+  } catch (error) {
+    // a database error is an expected failure (server gone, out of memory): one line; anything else is a bug
+    if (!(error instanceof Neo4jError)) throw error;
+    throw new UserError(
+      `Neo4j load into ${displayUri(settings.uri)} stopped while ${phase}: ${reasonOf(error)}. ` +
+        `Every batch is one transaction and nothing stale is deleted before all is written: run the load again.`,
+    );
   } finally {
     await session.close();
-    if (!driver) await own.close();
+    await driver.close();
   }
+}
+
+async function writeBatches(
+  session: Session,
+  graph: { path: string; buildId: string },
+  options: LoadOptions,
+  summary: LoadSummary,
+): Promise<void> {
+  const onIssue = (message: string): void => {
+    summary.skipped++;
+    options.onIssue?.(message);
+  };
+  const rows = { nodes: 0, relationships: 0 };
+  let lastReport = Date.now();
+  const batches = toBatches(readGraph(graph.path, onIssue), {
+    batchSize: options.batchSize,
+    buildId: graph.buildId,
+    onIssue,
+  });
+  for await (const batch of batches) {
+    const params = {
+      rows: batch.rows.map((r) => ({ ...r, props: toDriverProps(r.props) })),
+    };
+    const counters = await session.executeWrite(async (tx: ManagedTransaction) => {
+      const result = await tx.run(statementOf(batch), params);
+      return result.summary.counters.updates();
+    });
+    summary.nodesCreated += counters["nodesCreated"] ?? 0;
+    summary.relationshipsCreated += counters["relationshipsCreated"] ?? 0;
+    summary.propertiesSet += counters["propertiesSet"] ?? 0;
+    rows[batch.kind] += batch.rows.length;
+    if (Date.now() - lastReport > 2000) {
+      lastReport = Date.now();
+      options.onProgress?.(`written ${rows.nodes} nodes, ${rows.relationships} relationships`);
+    }
+  }
+  options.onProgress?.(`written ${rows.nodes} nodes, ${rows.relationships} relationships (build ${graph.buildId})`);
+}
+
+async function sweep(session: Session, buildId: string, summary: LoadSummary): Promise<void> {
+  const run = async (statement: string): Promise<void> => {
+    for (;;) {
+      const { deleted, counters } = await session.executeWrite(async (tx) => {
+        const result = await tx.run(statement, { buildId, limit: neo4j.int(SWEEP_SLICE) });
+        return { deleted: Number(result.records[0]?.get("deleted") ?? 0), counters: result.summary.counters.updates() };
+      });
+      summary.nodesDeleted += counters["nodesDeleted"] ?? 0;
+      summary.relationshipsDeleted += counters["relationshipsDeleted"] ?? 0;
+      if (deleted < SWEEP_SLICE) return;
+    }
+  };
+  for (const type of EDGE_TYPES) await run(deleteStaleRelationships(type));
+  for (const label of NODE_LABELS) await run(deleteStaleNodes(label));
+}
+
+async function countAll(session: Session, summary: LoadSummary): Promise<void> {
+  const count = async (statement: string): Promise<number> =>
+    session.executeRead(async (tx) => Number((await tx.run(statement)).records[0]?.get("count") ?? 0));
+  for (const label of NODE_LABELS) summary.nodes[label] = await count(countNodes(label));
+  summary.relationships = 0;
+  for (const { type, from, to } of RELATIONSHIP_ENDS)
+    summary.relationships += await count(countRelationships(type, from, to));
 }

@@ -1,52 +1,112 @@
 import { readFileSync } from "node:fs";
-import { EDGE_TYPES, NODE_LABELS, type EdgeType, type NodeLabel } from "../../schema/graph.ts";
 import { fileURLToPath } from "node:url";
+import { EDGE_TYPES, NODE_LABELS, type EdgeType, type NodeLabel } from "../../schema/graph.ts";
+import { BUILD_ID_PROPERTY, RELATIONSHIP_ENDS } from "../../schema/neo4j.ts";
 
 /**
- * Every Cypher statement quotegraph sends to Neo4j. Labels and relationship types come from the fixed lists of
- * schema/graph.ts, never from user text; all values travel as parameters. MERGE on `key` makes loads idempotent.
+ * Every Cypher statement quotegraph sends to Neo4j or writes into an export. Labels and relationship types come from
+ * the fixed lists of schema/, never from user text; values travel as parameters (`$rows`), or as literals built by
+ * cypher-literal.ts in the Cypher export. All of them are linted against the schema in test/src/neo4j-cypher.test.ts.
  */
-export const UPSERT_NODES = Object.fromEntries(
-  NODE_LABELS.map((label) => [label, `UNWIND $rows AS row\nMERGE (n:${label} {key: row.key})\nSET n += row.props`]),
-) as Record<NodeLabel, string>;
 
-/** The labels each relationship type joins: source (undefined = any entity) and target. */
-const RELATIONSHIP_ENDS: Record<EdgeType, [NodeLabel | undefined, NodeLabel]> = {
-  MENTIONED_IN: [undefined, "Article"],
-  SAID: [undefined, "Quote"],
-  QUOTED_IN: ["Quote", "Article"],
-  SAID_AT: ["Quote", "Meeting"],
-  ATTENDED: ["Person", "Meeting"],
-};
+const STAMP = BUILD_ID_PROPERTY;
 
-/** Relationship upserts, one per edge type of the export contract. */
-export const UPSERT_RELATIONSHIPS = Object.fromEntries(
-  EDGE_TYPES.map((type) => {
-    const [from, to] = RELATIONSHIP_ENDS[type];
-    const source = from ? `(a:${from} {key: row.source})` : "(a {key: row.source})";
-    return [
-      type,
-      `UNWIND $rows AS row\nMATCH ${source}\nMATCH (b:${to} {key: row.target})\nMERGE (a)-[r:${type}]->(b)\nSET r += row.props`,
-    ];
-  }),
-) as Record<EdgeType, string>;
+/**
+ * Upserts one label's rows. MERGE on `key` is served by the label's uniqueness constraint. A node already stamped
+ * with this build is left alone, so loading the same build twice writes nothing; otherwise `SET n = row.props`
+ * replaces every property, so attributes a rebuild dropped disappear too.
+ */
+export function upsertNodes(label: NodeLabel, rows = "$rows"): string {
+  return [
+    `UNWIND ${rows} AS row`,
+    `MERGE (n:${label} {key: row.key})`,
+    `WITH n, row WHERE n.${STAMP} IS NULL OR n.${STAMP} <> row.props.${STAMP}`,
+    `SET n = row.props`,
+  ].join("\n");
+}
 
-/** Counts what the database holds, for the load summary and the integration test. */
-export const COUNT_NODES = `MATCH (n) WHERE n:Person OR n:Org OR n:Meeting OR n:Quote OR n:Article RETURN count(n) AS count`;
-export const COUNT_RELATIONSHIPS = `MATCH ()-[r]->() WHERE type(r) IN [${EDGE_TYPES.map((t) => `'${t}'`).join(", ")}] RETURN count(r) AS count`;
+/**
+ * Upserts relationships of one type between two labels. Both ends are matched by label and key, so each row is two
+ * index seeks on the uniqueness constraints, never a scan of every node.
+ */
+export function upsertRelationships(type: EdgeType, from: NodeLabel, to: NodeLabel, rows = "$rows"): string {
+  return [
+    `UNWIND ${rows} AS row`,
+    // equality in WHERE plans the same unique-index seek as a {key: …} pattern (and keeps the linter exact)
+    `MATCH (a:${from}) WHERE a.key = row.source`,
+    `MATCH (b:${to}) WHERE b.key = row.target`,
+    `MERGE (a)-[r:${type}]->(b)`,
+    `WITH r, row WHERE r.${STAMP} IS NULL OR r.${STAMP} <> row.props.${STAMP}`,
+    `SET r = row.props`,
+  ].join("\n");
+}
 
-/** A cookbook of read queries (documented in the README), all parameterised. */
-export const COOKBOOK = {
-  quotesBySpeaker: `MATCH (p:Person)-[:SAID]->(q:Quote)-[:QUOTED_IN]->(a:Article)
-WHERE p.name = $name OR $name IN p.aliases
-RETURN q.text AS quote, q.kind AS kind, a.outlet AS outlet, a.published AS published, a.url AS url
-ORDER BY published`,
-  attendeesOfMeetingsOn: `MATCH (p:Person)-[r:ATTENDED]->(m:Meeting)
-WHERE m.date = $date
-RETURN m.name AS meeting, collect(p.name) AS attendees`,
-  searchQuotes: `CALL db.index.fulltext.queryNodes('quote_text', $text) YIELD node, score
-RETURN node.text AS quote, score ORDER BY score DESC LIMIT 20`,
-} as const;
+/**
+ * Deletes, a slice at a time, the nodes of one label that the loaded build does not have (no stamp, or another
+ * build's). Runs only after every row of the build is written, so a failed load never removes anything.
+ */
+export function deleteStaleNodes(label: NodeLabel): string {
+  return [
+    `MATCH (n:${label}) WHERE n.${STAMP} IS NULL OR n.${STAMP} <> $buildId`,
+    `WITH n LIMIT $limit`,
+    `DETACH DELETE n`,
+    `RETURN count(*) AS deleted`,
+  ].join("\n");
+}
+
+/** Deletes, a slice at a time, the relationships of one type that the loaded build does not have. */
+export function deleteStaleRelationships(type: EdgeType): string {
+  return [
+    `MATCH ()-[r:${type}]->() WHERE r.${STAMP} IS NULL OR r.${STAMP} <> $buildId`,
+    `WITH r LIMIT $limit`,
+    `DELETE r`,
+    `RETURN count(*) AS deleted`,
+  ].join("\n");
+}
+
+/** The Cypher export's one-transaction version of the stale sweep, with the build id as a literal. */
+export function deleteStaleScript(buildIdLiteral: string): string[] {
+  return [
+    ...EDGE_TYPES.map(
+      (t) => `MATCH ()-[r:${t}]->() WHERE r.${STAMP} IS NULL OR r.${STAMP} <> ${buildIdLiteral}\nDELETE r`,
+    ),
+    ...NODE_LABELS.map(
+      (l) => `MATCH (n:${l}) WHERE n.${STAMP} IS NULL OR n.${STAMP} <> ${buildIdLiteral}\nDETACH DELETE n`,
+    ),
+  ];
+}
+
+/** Counts the nodes of one label, for the load summary and the integration test. */
+export function countNodes(label: NodeLabel): string {
+  return `MATCH (n:${label}) RETURN count(n) AS count`;
+}
+
+/** Counts the relationships of one type between two labels. */
+export function countRelationships(type: EdgeType, from: NodeLabel, to: NodeLabel): string {
+  return `MATCH (:${from})-[r:${type}]->(:${to}) RETURN count(r) AS count`;
+}
+
+/** Every statement the loader sends with parameters, named, for the linter and the integration test. */
+export function loaderStatements(): [string, string][] {
+  return [
+    ...constraintStatements().map((s, i): [string, string] => [`constraint ${i + 1}`, s]),
+    ...NODE_LABELS.map((l): [string, string] => [`upsert ${l}`, upsertNodes(l)]),
+    ...RELATIONSHIP_ENDS.map(({ type, from, to }): [string, string] => [
+      `upsert ${from}-${type}->${to}`,
+      upsertRelationships(type, from, to),
+    ]),
+    ...EDGE_TYPES.map((t): [string, string] => [`sweep ${t}`, deleteStaleRelationships(t)]),
+    ...NODE_LABELS.map((l): [string, string] => [`sweep ${l}`, deleteStaleNodes(l)]),
+    ...NODE_LABELS.map((l): [string, string] => [`count ${l}`, countNodes(l)]),
+    ...RELATIONSHIP_ENDS.map(({ type, from, to }): [string, string] => [
+      `count ${from}-${type}->${to}`,
+      countRelationships(type, from, to),
+    ]),
+  ];
+}
+
+/** The parameters the loader's statements take (for the linter, which refuses undeclared ones). */
+export const LOADER_PARAMETERS = { rows: [], buildId: "", limit: 0 } as const;
 
 /** The constraints and indexes of schema/constraints.cypher, one statement each. */
 export function constraintStatements(): string[] {
