@@ -178,8 +178,10 @@ export function actsInArticle(s: string, mentions: { start: number; end: number;
   if (!mentions.every((m) => COMMON_NOUN_BODY.test(m.key))) return true;
   return mentions.some((m) => {
     const before = tagWords(s.slice(Math.max(0, m.start - 4), m.start)).pop();
-    if (before && OBJECT_BEFORE.has(before.word)) return false;
     const next = tagWords(s.slice(m.end, m.end + 6))[0];
+    // 将部分美军撤出: an object; 关于日本政府向联合国递交的决议案, 在中国政府大力资助的产业: the agent of a clause
+    const topic = before && /^(关于|对于|针对|在)$/.test(before.word) && !!next && /^(v|p|d)/.test(next.tag);
+    if (before && OBJECT_BEFORE.has(before.word) && !topic) return false;
     // a verb, an adverb or a preposition after it (jieba's x is an unknown word: 当局怒批)
     return (
       !!next && next.word !== "的" && (/^(v|d|p|ad|t)/.test(next.tag) || (next.tag === "x" && isHan(next.word[0])))

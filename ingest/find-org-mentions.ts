@@ -5,6 +5,7 @@ import { tagWords } from "./segment.ts";
 import { escapeRegExp } from "./lexicons.ts";
 import { findWords, wordAlternation } from "./text-scan.ts";
 import { findBodies } from "./find-bodies.ts";
+import orgLexicon from "./lexicon/org-suffixes.json" with { type: "json" };
 
 const TITLE_RE = wordAlternation(LEXICON.personTitles);
 const X_PLATFORM = LEXICON.registry.find((e) => e.id === "twitter");
@@ -106,6 +107,12 @@ export function findOrgMentions(s: string): Mention[] {
     if (!extra.registry && (LEXICON.countries[key] || LEXICON.cities[key])) return;
     // a bare suffix (委员会) is no name; 绿党和自民党 is two
     if (LEXICON.orgSuffixes.includes(key) || /[党会部社局署院](和|与|及|、)/.test(key)) return;
+    // 国有银行, 公立医院: generic words and a suffix name a kind of organisation
+    const specific = key.replace(GENERIC_MODIFIERS, "");
+    if (!extra.registry && specific !== key && specific.length <= 2) return;
+    // 正义与发展党中央委员会: the committee is the party's; the party is the organisation named
+    const party = /^(.{2,10}党)(中央委员会|中央|委员会)$/.exec(key);
+    if (party) end = start + party[1]!.length;
     // 日美同盟 is a relation between countries, not an organisation
     if (/^[美俄中英法德日韩朝乌欧台港印伊以巴澳加意西土]{1,3}(同盟|关系)$/.test(key)) return;
     // 各财务局, 多家银行: a plural names no one organisation
@@ -113,7 +120,7 @@ export function findOrgMentions(s: string): Mention[] {
     // 全国财务局长, 乌克兰外交部长: the organisation's last character is part of its head's title (部长, 局长);
     // 俄国外交部副部长 names the ministry and then a title
     if (s[end] === "长" && titles.some((t) => t.start < end && t.end > end)) return;
-    found.push({ kind: "Org", start, end, key, signals, ...extra });
+    found.push({ kind: "Org", start, end, key: s.slice(start, end), signals, ...extra });
   };
   const titles = findWords(s, TITLE_RE);
 
@@ -168,7 +175,12 @@ export function findOrgMentions(s: string): Mention[] {
       // 与 and hyphens join the words of one name; 和 joins two organisations (北约和欧安组织)
       const linking = /^[与\-—]$/.test(prev.word) && k > 1 && NAME_PART_TAGS.test(words[k - 2]!.tag);
       if (!(NAME_PART_TAGS.test(prev.tag) || linking) || LEXICON.personTitles.includes(prev.word)) break;
-      // a name never reaches back over another organisation (俄新社 | 援引俄国外交部)
+      // a name never reaches back over another organisation (俄新社 | 援引俄国外交部), but the agencies of an
+      // umbrella organisation carry its name (联合国人口基金会)
+      if (UMBRELLA_ORGS.has(prev.word)) {
+        from -= prev.word.length;
+        break;
+      }
       if (ORG_NAMES.has(prev.word) || (prev.word.length >= 2 && ANY_SUFFIX.test(prev.word))) break;
       if (VERBS.has(prev.word)) break;
       k--;
@@ -180,13 +192,20 @@ export function findOrgMentions(s: string): Mention[] {
     const w = words[i]!;
     const start = offset;
     offset += w.word.length;
+    const next = words[i + 1]?.word ?? "";
     if (w.word.endsWith("党人") && w.word.length >= 4) add(start, offset - 1, ["org-suffix"]);
+    // 联合国人口基金/nt + 会: jieba cut the suffix in two
+    else if (w.tag === "nt" && next.length === 1 && LONG_SUFFIXES.some((x) => (w.word + next).endsWith(x)))
+      add(start, offset + 1, ["org-suffix"]);
     else if ((w.tag === "nt" && ANY_SUFFIX.test(w.word)) || LONG_SUFFIXES.some((suffix) => w.word.endsWith(suffix))) {
       // a registry name is complete as it stands (俄国外交部)
       const from = ORG_NAMES.has(w.word) ? start : nameStart(i, start);
       if (ORG_NAMES.has(w.word) || (w.tag === "nt" && w.word.length >= 2 && from === start))
         add(from, offset, ["org-suffix"]);
       else if (from < start && isProperName(s, from, start)) add(from, offset, ["org-suffix"]);
+      // 飞天大学, 葛量洪医院: an institution may be named by any head that is no generic word
+      else if (from < start && NAMED_BY.some((x) => w.word.endsWith(x)) && isInstitutionName(s.slice(from, start)))
+        add(from, offset, ["org-suffix"]);
     } else if (
       MEDIA_SUFFIX.test(w.word) &&
       i > 0 &&
@@ -211,6 +230,20 @@ export function findOrgMentions(s: string): Mention[] {
     if (PUBLICATION_END.test(name) || (reports && name.length <= 6))
       add(m.index + 1, m.index + 1 + name.length, ["org-suffix"]);
   }
+
+  // A name right after a word for its kind of organisation: 独立新闻频道TV Rain, 咨询公司“中国汽车洞察”.
+  for (const m of s.matchAll(CATEGORY_THEN_NAME)) {
+    const name = m[2] ?? m[3]!;
+    const start = m.index + m[0].length - name.length - (m[2] ? 1 : 0);
+    // a quoted name is a name, not a clause (机构“解决针对其核计划的疑虑”)
+    if (m[2] && (name.length > 8 || tagWords(name).some((w) => /^(v|uj|ul|r|p|d)/.test(w.tag)))) continue;
+    if (/^[A-Z]/.test(name) && (NOT_ORG_ACRONYMS.has(name) || LEXICON.latinGivenNames.has(name))) continue;
+    add(start, start + name.length, ["org-suffix"], /^[A-Za-z]/.test(name) ? { latin: name } : {});
+  }
+  // 驻美大使馆, 驻华代表处: a mission abroad
+  for (const m of s.matchAll(/驻[\p{Script=Han}]{1,5}?(大使馆|领事馆|总领事馆|代表处|办事处)/gu))
+    if (LEXICON.countryAbbreviations[m[0].slice(1, 2)] || LEXICON.placeNames.some((p) => m[0].startsWith(p, 1)))
+      add(m.index, m.index + m[0].length, ["org-suffix"]);
 
   // The platform X, which no letter alone could be taken for elsewhere: 在社群平台X發文, 在X（原推特）上发帖.
   for (const m of s.matchAll(/(?<=平台|社交媒体|社群媒体|社媒|在)X(?![A-Za-z])(?=[^A-Za-z]{0,2}(上|发|（原|\(原))/g)) {
@@ -257,15 +290,43 @@ function orgPhraseBefore(s: string, end: number): number | undefined {
 
 // Words that say what kind of organisation, not which (国有银行, 非营利组织, 大型企业).
 const GENERIC_MODIFIERS =
-  /国有|国营|私营|民营|大型|小型|中型|主要|非营利|非政府|公立|私立|当地|地方|外国|外资|国际|全球|跨国|相关|有关|其他|知名|著名|顶级|领先|本地|海外|新兴|传统|西方|官方|部分|这些|一些/g;
+  /国有|国营|私营|民营|大型|小型|中型|主要|非营利|非政府|公立|私立|当地|地方|外国|外资|国际|全球|跨国|相关|有关|其他|知名|著名|顶级|顶尖|一流|领先|本地|海外|新兴|传统|西方|官方|部分|这些|一些|社区|研究型|综合性|卓越/g;
 const PLURAL_BEFORE = /(各|诸|多家|多个|一些|这些|那些|数家|几家|两家|部分)$/;
+
+const NAMED_BY = orgLexicon.namedBy;
+const UMBRELLA_ORGS = new Set(orgLexicon.umbrellaOrgs);
+const CATEGORY_THEN_NAME = new RegExp(
+  `(${orgLexicon.categoryNouns.join("|")})(?:[“「]([^”」，。]{2,12})[”」]|([A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*){0,2})(?![A-Za-z]))`,
+  "g",
+);
+
+/** The head of 飞天大学 or 葛量洪医院: two to six characters, no determiner, number or generic modifier. */
+function isInstitutionName(head: string): boolean {
+  if (head.length < 2 || head.length > 6 || /^[该这此一各多某其两三四五六七八九十几数那每本全]/.test(head))
+    return false;
+  if (/[0-9的了在是]/.test(head) || LEXICON.countries[head]) return false;
+  // 预计东北大学: a verb before the name is no part of it
+  if (tagWords(head).some((w) => /^(v|vn|d|p|c|r)/.test(w.tag))) return false;
+  return head.replace(GENERIC_MODIFIERS, "").length >= 2;
+}
 
 /** An organisation found by its suffix needs a proper name in front: 巴西肉品协会, not 关系委员会 or 六所大学. */
 function isProperName(s: string, from: number, to: number): boolean {
   const head = s.slice(from, to);
   if (/^[该这此一各多某其两三四五六七八九十几数]/.test(head) || /[0-9]/.test(head)) return false;
-  // 中国公司, 中国国有银行, 美国智库: a place and generic words before the suffix name a kind, not an organisation
-  const rest = LEXICON.placeNames.reduce((h, p) => h.split(p).join(""), head).replace(GENERIC_MODIFIERS, "");
+  // 因应公立医院, 资助大学: a verb before the name is no part of it
+  if (/^(v|vn|d|p|c)/.test(tagWords(head)[0]?.tag ?? "")) return false;
+  // 上海公司, 上海分公司: a place and a company word name a kind of company
+  if (
+    LEXICON.placeNames.includes(head) &&
+    /^(公司|分公司|子公司|企业|工厂)$/.test(s.slice(to, to + 3).replace(/[^公司分子企业工厂]/g, ""))
+  )
+    return false;
+  // 中国公司, 中国国有银行, 美国智库: a country and generic words before the suffix name a kind, not an organisation
+  // (a city does name one: 芝加哥国际银行)
+  const rest = Object.keys(LEXICON.countries)
+    .reduce((h, p) => h.split(p).join(""), head)
+    .replace(GENERIC_MODIFIERS, "");
   if (!rest) return false;
   return tagWords(head).some((w) => PROPER_TAGS.test(w.tag)) || LEXICON.placeNames.some((p) => head.includes(p));
 }

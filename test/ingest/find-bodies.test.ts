@@ -81,6 +81,46 @@ describe("government bodies and organisations", () => {
     expect(orgForms(text)).not.toContain(form);
   });
 
+  it.each([
+    // nyt/2024/11/21/NYT-在普京看来…: a Latin name after a word for its kind
+    ["a Latin name after its kind", "Mikhail Zygar曾任独立新闻频道TV Rain主编。", "TV Rain"],
+    // nyt/2024/11/25/NYT-马斯克想从中国得到什么: a quoted name after its kind
+    [
+      "a quoted name after its kind",
+      "底特律一家专门研究中国汽车行业的咨询公司“中国汽车洞察”的董事总经理涂乐说。",
+      "中国汽车洞察",
+    ],
+    // rfa/2024/11/01/RFA-港府派兩萬鼓勵生育…: an agency of the UN carries its name
+    ["a UN agency", "聯合國人口基金會指出，香港的生育率全球最低。", "聯合國人口基金會"],
+    // nyt/2024/11/26/NYT-前舞蹈演员起诉神韵…: an institution named by an ordinary word
+    [
+      "an institution named by a common word",
+      "在《纽约时报》刊登了张郡格的言论后，飞天大学教授龚书佳在其频道上散播言论。",
+      "飞天大学",
+    ],
+    // aj/2024/11/25/AJ-耗资60亿美元…: the party, not its committee
+    [
+      "a party named with its committee",
+      "这一消息是在上周五由埃尔多安主持的正义与发展党中央委员会会议期间宣布的。",
+      "正义与发展党",
+    ],
+    // kyodo/2024/11/08/KYODO-焦点…: a mission abroad
+    ["an embassy", "日本为防备特朗普东山再起，以驻美大使馆为主维持了人脉。", "驻美大使馆"],
+  ])("finds %s", (_what, text, form) => {
+    expect(orgForms(text)).toContain(form);
+  });
+
+  it.each([
+    // nyt/2024/11/25/NYT-马斯克想从中国得到什么: generic words and a suffix
+    ["state banks", "南昌的一条电动车装配线。国有银行以低利率向中国汽车制造商提供贷款。", "国有银行"],
+    // nhk/2024/11/08/NHK-日本政府认定东北大学…: a kind of university
+    ["a kind of university", "日本政府认定东北大学为首所国际卓越研究型大学。", "研究型大学"],
+    // aj/2024/11/22/AJ-在受到国际原子能机构谴责后…: a quoted clause after 机构 is no name
+    ["a quoted clause", "伊朗愿意与国际原子能机构“解决针对其核计划的疑虑”。", "解决针对其核计划的疑虑"],
+  ])("does not take %s for an organisation", (_what, text, form) => {
+    expect(orgForms(text)).not.toContain(form);
+  });
+
   it("takes 欧盟 for an organisation although the place list holds it (dw/2024/11/01/DW-欧日签署…)", () => {
     expect(orgForms("日本和欧盟周五在东京宣布建立全面的新安全与防务伙伴关系。")).toContain("欧盟");
   });
