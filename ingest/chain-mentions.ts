@@ -7,6 +7,7 @@ import { findPersonMentions, registryByName, titlePhraseBefore, type Mention } f
 import { pinyin } from "pinyin-pro";
 import { editDistance, soundSimilarity } from "./phonetic.ts";
 import { isNameDot, isTranslitChar, translitRunLength } from "./text-scan.ts";
+import { tagWords } from "./segment.ts";
 import { actsInArticle } from "./find-bodies.ts";
 
 /** One person or organisation as found in one article: its mention chain. */
@@ -48,6 +49,9 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
       const surname = m.key.split(/[·•‧・･∙⋅]/).pop()!;
       if (surname.length >= 2 && !forms.has(surname)) forms.set(surname, { ...m, key: surname, signals: ["chain"] });
     }
+    // 神韵艺术团 … 神韵: an organisation named by a kind word is later named without it
+    const head = shortNameOf(m);
+    if (head && !forms.has(head)) forms.set(head, { ...m, key: head, signals: ["chain"] });
     // 石破茂 … 石破: a Japanese family name stands for the whole name after its first mention
     if (m.familyName && !forms.has(m.familyName)) {
       const { familyName, ...rest } = m;
@@ -178,6 +182,12 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
       }
     });
   });
+  // 神韵艺术团 … 神韵: the short name joins the full one
+  mentions.forEach((m, i) => {
+    if (m.kind !== "Org") return;
+    const j = mentions.findIndex((o) => o.kind === "Org" && shortNameOf(o) === m.key);
+    if (j >= 0) union(j, i, { forms: [mentions[j]!.key, m.key], reason: "short name in one article", score: 0.9 });
+  });
   // A Latin name in brackets glosses the name right before it, whatever else that name matched.
   mentions.forEach((m, i) => {
     if (m.pairedEnd === undefined) return;
@@ -227,6 +237,21 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
     if (isConfirmed(entity) && (kind === "Person" || actsInArticle(s, ms))) entities.push(entity);
   }
   return entities;
+}
+
+// Kind words an organisation's name may drop once it has been named in full (神韵艺术团 → 神韵, 华为公司 → 华为).
+const DROPPABLE_KIND = /(股份有限公司|有限公司|公司|集团|艺术团|乐团|剧团|银行|基金会|协会|研究所|研究院|大学|学院)$/;
+
+/** The short name of an organisation named with a kind word, when what is left is a name (not a place or a kind). */
+function shortNameOf(m: Mention): string | undefined {
+  if (m.kind !== "Org" || m.registry || m.canonical) return undefined;
+  const kind = DROPPABLE_KIND.exec(m.key);
+  const head = kind ? m.key.slice(0, m.key.length - kind[0].length) : "";
+  if (head.length < 2 || !/^\p{Script=Han}+$/u.test(head) || isPlace(head)) return undefined;
+  // (华为公司 → 华为, a name jieba knows; 国家公司 → no 国家, an ordinary word)
+  const words = tagWords(head);
+  if (words.length === 1 && !/^(nz|nt|nr|ns|j|x)/.test(words[0]!.tag)) return undefined;
+  return head;
 }
 
 /** A chain made only of weak evidence (a lone sound-alike) is not an entity. */

@@ -1,6 +1,7 @@
 import orgLexicon from "./lexicon/org-suffixes.json" with { type: "json" };
 import type { Mention } from "./find-person-mentions.ts";
-import { findRegistryHits, registryByName } from "./find-person-mentions.ts";
+import { registryByName } from "./find-person-mentions.ts";
+import { japaneseFamilyName } from "./find-person-cues.ts";
 import { escapeRegExp, LEXICON } from "./lexicons.ts";
 import { tagWords } from "./segment.ts";
 import { findWords, isHan, wordAlternation } from "./text-scan.ts";
@@ -53,6 +54,24 @@ export function isGenericBody(key: string): boolean {
   const body = BODIES[key];
   return body !== undefined && !body.includes("@");
 }
+
+// Heads of government by every name of theirs, and by the family name alone for Japanese ones (石破茂 → 石破).
+const LEADER_COUNTRY = new Map<string, string>();
+for (const e of LEXICON.registry) {
+  if (e.label !== "Person" || !e.country) continue;
+  for (const name of e.names) {
+    LEADER_COUNTRY.set(name, e.country);
+    const family = japaneseFamilyName(name);
+    if (family) LEADER_COUNTRY.set(family, e.country);
+  }
+}
+const LEADER_GOVERNMENT_RE = new RegExp(
+  `(${[...LEADER_COUNTRY.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})政府`,
+  "g",
+);
 
 /** The country an article is about: the one named most often (at least twice, and more than any other). */
 export function articleCountry(s: string): string | undefined {
@@ -119,11 +138,11 @@ export function findBodies(s: string): Mention[] {
     found.push(bodyMention(m.index, m.index + whole.length, whole, canonicalName(country, body)));
   }
   for (const m of s.matchAll(CITY_BODY_RE)) found.push(bodyMention(m.index, m.index + m[0].length, m[0], m[0]));
-  // 拜登政府, 石破政府: a head of government's name + 政府 is their country's government
-  for (const hit of findRegistryHits(s)) {
-    const country = hit.entry.country;
-    if (hit.entry.label !== "Person" || !country || !s.startsWith("政府", hit.end)) continue;
-    found.push(bodyMention(hit.start, hit.end + 2, s.slice(hit.start, hit.end + 2), canonicalName(country, "政府")));
+  // 拜登政府, 石破政府: a head of government's name (or a Japanese head's family name) + 政府 is their country's
+  // government
+  for (const m of s.matchAll(LEADER_GOVERNMENT_RE)) {
+    const country = LEADER_COUNTRY.get(m[1]!)!;
+    found.push(bodyMention(m.index, m.index + m[0].length, m[0], canonicalName(country, "政府")));
   }
   const country = articleCountry(s);
   for (const hit of findWords(s, BARE_RE)) {

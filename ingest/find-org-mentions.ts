@@ -160,7 +160,12 @@ export function findOrgMentions(s: string): Mention[] {
       }
     }
     start = orgPhraseBefore(s, m.index) ?? start;
-    if (start < m.index) add(start, m.index, ["org-suffix"], { latin });
+    if (start < m.index) {
+      add(start, m.index, ["org-suffix"], { latin });
+      // the Latin name is a form of the organisation too (紐約時報（The New York Times）)
+      const latinStart = m.index + m[0].indexOf(latin);
+      add(latinStart, latinStart + latin.length, ["abbreviation"], { latin });
+    }
   }
 
   // Words jieba tags as organisation names (nt), and noun phrases ending in an organisation suffix, extended

@@ -45,6 +45,19 @@ describe("government bodies and organisations", () => {
     expect(gov?.canonical).toBe("香港政府");
   });
 
+  it("makes a Japanese head of government's family name + 政府 the government (kyodo/2024/11/08/KYODO-焦点…)", () => {
+    const found = orgs("日本执政党在众院选举中议席数未能过半，石破政府的执政基础变得薄弱。").find((e) =>
+      e.forms.includes("石破政府"),
+    );
+    expect(found?.canonical).toBe("日本政府");
+  });
+
+  it("takes the Latin name in brackets as a form of the organisation (cna/2024/11/21/CNA-川普內閣商務部長…)", () => {
+    const text = "包括富比世、紐約時報（The New York Times）等媒體都報導，盧特尼克的任命引發利益衝突疑慮。";
+    const times = orgs(text).find((e) => e.forms.includes("紐約時報"));
+    expect(times?.forms).toContain("The New York Times");
+  });
+
   it("keeps a bare body local when the article names no country (one 外交部 is not every 外交部)", () => {
     const a = sentenceArticle("外交部表示，会谈取得了进展。");
     const b = { ...sentenceArticle("外交部发言人周三表示，双方将继续沟通。"), id: "a_00000000000000b2" };
