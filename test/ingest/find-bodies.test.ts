@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assembleGraph } from "../../ingest/assemble-graph.ts";
 import { chainMentions } from "../../ingest/chain-mentions.ts";
 import { extractArticle } from "../../ingest/extract-article.ts";
-import { articleCountry } from "../../ingest/find-bodies.ts";
+import { articleCountry, findBodies } from "../../ingest/find-bodies.ts";
 import { simplifyText } from "../../ingest/simplify.ts";
 import { sentenceArticle } from "../_helpers.ts";
 
@@ -46,10 +46,8 @@ describe("government bodies and organisations", () => {
   });
 
   it("makes a Japanese head of government's family name + 政府 the government (kyodo/2024/11/08/KYODO-焦点…)", () => {
-    const found = orgs("日本执政党在众院选举中议席数未能过半，石破政府的执政基础变得薄弱。").find((e) =>
-      e.forms.includes("石破政府"),
-    );
-    expect(found?.canonical).toBe("日本政府");
+    const found = findBodies(simplifyText("日本执政党在众院选举中议席数未能过半，石破政府的执政基础变得薄弱。"));
+    expect(found.find((m) => m.key === "石破政府")?.canonical).toBe("日本政府");
   });
 
   it("takes the Latin name in brackets as a form of the organisation (cna/2024/11/21/CNA-川普內閣商務部長…)", () => {
