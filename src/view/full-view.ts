@@ -16,8 +16,8 @@ export interface FullLayer {
   quoteKeys: string[];
   quoteNames: string[];
   quoteArticles: number[][];
-  x: Float32Array;
-  y: Float32Array;
+  x: Float64Array;
+  y: Float64Array;
   /** Raw relationships of graph.json: global indices and the EDGE_KINDS bit. */
   edgeS: Int32Array;
   edgeT: Int32Array;
@@ -28,6 +28,9 @@ export interface FullLayer {
 
 const RAW_KINDS = new Set<string>(["MENTIONED_IN", "SAID", "QUOTED_IN", "ATTENDED", "SAID_AT"]);
 const bit = (kind: EdgeKind): number => 1 << EDGE_KINDS.indexOf(kind);
+
+/** Two decimals are plenty on a canvas and keep the JSON short. */
+const round2 = (v: number): number => Math.round(v * 100) / 100;
 
 /** A deterministic jitter in [-1, 1) from an index, so quotes of one person fan out around them. */
 const jitter = (i: number, salt: number): number => (Math.imul(i + 1, 2654435761 + salt * 40503) >>> 0) / 2 ** 31 - 1;
@@ -80,8 +83,8 @@ export function buildFullLayer(
     if (type === "SAID") quoteSpeaker[gt - n - a] = gs;
   });
   // articles at the centre of the entities they name; quotes between their speaker and their first article
-  const x = new Float32Array(total);
-  const y = new Float32Array(total);
+  const x = new Float64Array(total);
+  const y = new Float64Array(total);
   x.set(layout.x);
   y.set(layout.y);
   let radius = 1;
@@ -101,8 +104,8 @@ export function buildFullLayer(
     const [cx, cy] = count[art]
       ? [sumX[art]! / count[art]!, sumY[art]! / count[art]!]
       : [Math.cos(art) * radius * 1.3, Math.sin(art) * radius * 1.3];
-    x[n + art] = cx + jitter(art, 1) * spread;
-    y[n + art] = cy + jitter(art, 2) * spread;
+    x[n + art] = round2(cx + jitter(art, 1) * spread);
+    y[n + art] = round2(cy + jitter(art, 2) * spread);
   }
   quoteKeys.forEach((_key, q) => {
     const speaker = quoteSpeaker[q]!;
@@ -110,8 +113,8 @@ export function buildFullLayer(
     const ax = art === undefined ? 0 : x[n + art]!;
     const ay = art === undefined ? 0 : y[n + art]!;
     const [cx, cy] = speaker >= 0 ? [0.7 * x[speaker]! + 0.3 * ax, 0.7 * y[speaker]! + 0.3 * ay] : [ax, ay];
-    x[n + a + q] = cx + jitter(q, 3) * spread;
-    y[n + a + q] = cy + jitter(q, 4) * spread;
+    x[n + a + q] = round2(cx + jitter(q, 3) * spread);
+    y[n + a + q] = round2(cy + jitter(q, 4) * spread);
   });
   return {
     quoteKeys,

@@ -13,8 +13,8 @@ const louvain = ((louvainModule as unknown as { default?: typeof louvainModule.d
 
 /** Positions and communities of the entity layer, index-aligned with `layer.keys`. */
 export interface LayerLayout {
-  x: Float32Array;
-  y: Float32Array;
+  x: Float64Array;
+  y: Float64Array;
   /** Louvain community of each node; -1 for a node with no edge. */
   community: Int32Array;
   /** Communities by size, largest first. */
@@ -98,8 +98,8 @@ export function layoutEntityLayer(layer: EntityLayer, mentions: Int32Array, weig
       },
     });
   }
-  const x = new Float32Array(n);
-  const y = new Float32Array(n);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
   const community = new Int32Array(n).fill(-1);
   let radius = 1;
   graph.forEachNode((_k, a) => (radius = Math.max(radius, Math.hypot(a.x, a.y))));

@@ -43,8 +43,8 @@ export async function readLayoutCache(
   const c = parsed.data;
   if (c.version !== version || c.keys.length !== keys.length || c.keys.some((k, i) => k !== keys[i])) return undefined;
   return {
-    x: Float32Array.from(c.x),
-    y: Float32Array.from(c.y),
+    x: Float64Array.from(c.x),
+    y: Float64Array.from(c.y),
     community: Int32Array.from(c.community),
     communities: c.communities,
   };

@@ -105,9 +105,9 @@ export class GraphView {
     }
     this.pathNodes = new Set(slice.path ?? []);
     this.graph = graph;
+    this.renderer.setGraph(graph);
     // many edges make each frame of a pan expensive in software WebGL; drawing them only at rest keeps it smooth
     this.renderer.setSetting("hideEdgesOnMove", graph.size > 30_000);
-    this.renderer.setGraph(graph);
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.select(this.selected && graph.hasNode(this.selected) ? this.selected : undefined, false);
   }
@@ -144,7 +144,8 @@ export class GraphView {
 
   private reduceEdge(edge: string, data: Record<string, unknown>): Partial<EdgeDisplayData> {
     if (!this.selected) return data as Partial<EdgeDisplayData>;
-    const [s, t] = this.graph.extremities(edge);
+    // the renderer's graph, not this.graph: a refresh can run while a new graph is being swapped in
+    const [s, t] = this.renderer.getGraph().extremities(edge);
     if (s === this.selected || t === this.selected)
       return { ...(data as Partial<EdgeDisplayData>), color: "#8a8a8a", zIndex: 1 };
     return { ...(data as Partial<EdgeDisplayData>), hidden: true };

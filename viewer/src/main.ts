@@ -20,6 +20,8 @@ let filters: FiltersPanel;
 let pathStart: string | undefined;
 let loading: AbortController | undefined;
 let firstRender = true;
+/** Names of nodes seen in search hits and panels, for the banner when a node is not drawn. */
+const names = new Map<string, string>();
 /** Whether the next selection moves the camera (chosen by search or from the panel, not clicked on the canvas). */
 let focusNext = false;
 
@@ -42,9 +44,12 @@ async function update(patch: Partial<ViewState>, history: "push" | "replace" | "
     view.setColorMode(state.color);
     renderLegend(byId("legend"), view, state.color, info.communities);
   }
-  if (previous.selected !== state.selected || history === "none") {
-    // a restored link, a search hit or a name in the panel brings the camera to the node; a click on it does not
-    await showSelection(history === "none" || focusNext);
+  const egoToggled = previous.ego.length > 0 !== state.ego.length > 0;
+  if (previous.selected !== state.selected || history === "none" || egoToggled) {
+    // a restored link, a search hit or a name in the panel brings the camera to the node; a click on it does not,
+    // nor does a new ego network or path, which is small and drawn whole
+    const small = state.ego.length > 0 || state.path !== undefined;
+    await showSelection((history === "none" || focusNext) && !small);
   }
   focusNext = false;
 }
@@ -92,6 +97,7 @@ async function showSelection(focus: boolean): Promise<void> {
   try {
     const d = await fetchDetails(key);
     if (state.selected !== key) return; // another selection came first
+    names.set(key, "name" in d ? d.name : "title" in d ? d.title : key);
     details.innerHTML = detailsHtml(d, state.ego.length > 0);
     details.scrollTop = 0;
   } catch (error) {
@@ -118,7 +124,7 @@ function syncToolbar(): void {
   byId("mode-entities").classList.toggle("on", state.mode === "entities");
   byId("mode-full").classList.toggle("on", state.mode === "full");
   byId<HTMLSelectElement>("color-mode").value = state.color;
-  const name = (key: string) => view.graph.getNodeAttribute(key, "label") ?? key;
+  const name = (key: string) => (view.has(key) ? view.graph.getNodeAttribute(key, "label") : names.get(key)) ?? key;
   const parts: string[] = [];
   if (pathStart) parts.push(`Choose a second node (search or click) for a path from <b>${esc(name(pathStart))}</b>.`);
   else if (state.path) parts.push(`Path: <b>${esc(name(state.path[0]))}</b> → <b>${esc(name(state.path[1]))}</b>`);
@@ -134,7 +140,10 @@ async function main(): Promise<void> {
     if (patch.outlets) void fetchFacets(patch.outlets).then((f) => filters.setFacets(f));
     void update(patch);
   });
-  wireSearch(byId<HTMLInputElement>("search"), byId("results"), (hit: SearchHit) => choose(hit.key, hit.label, true));
+  wireSearch(byId<HTMLInputElement>("search"), byId("results"), (hit: SearchHit) => {
+    names.set(hit.key, hit.name);
+    choose(hit.key, hit.label, true);
+  });
   wirePanel(details, {
     select: (key, label) => choose(key, label, true),
     ego: (key) => void update({ ego: [key], path: undefined, selected: key }),
@@ -182,6 +191,12 @@ async function main(): Promise<void> {
   });
   await update({}, "none");
 }
+
+// a failure inside an event handler is shown on the page and logged, never lost silently
+window.addEventListener("unhandledrejection", (ev) => {
+  status.textContent = `error: ${(ev.reason as Error)?.message ?? String(ev.reason)}`;
+  console.error(ev.reason);
+});
 
 main().catch((error: unknown) => {
   status.textContent = `error: ${(error as Error).message}`;
