@@ -38,7 +38,8 @@ export interface GraphSource {
 
   /**
    * The nodes to draw under the filters: in mode `entities` the entity layer, in mode `full` every label (quotes and
-   * articles included). At most `limit` nodes, the most mentioned first; edges only between returned nodes.
+   * articles included). At most `limit` nodes, the most mentioned first; edges only between returned nodes (in mode
+   * `entities` the heaviest, at most four per node).
    */
   view(query: ViewQuery): Promise<GraphSlice>;
 

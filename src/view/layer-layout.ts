@@ -22,8 +22,8 @@ export interface LayerLayout {
 }
 
 // Edge weights for the layout: ties inside a Louvain community pull harder than ties across communities.
-const INSIDE_COMMUNITY = 6;
-const ACROSS_COMMUNITIES = 0.1;
+const INSIDE_COMMUNITY = 3;
+const ACROSS_COMMUNITIES = 0.3;
 
 /** A deterministic number in [0, 1) from a string, so identical graphs get identical layouts. */
 function hashUnit(text: string, salt: number): number {
@@ -48,9 +48,10 @@ function seededRandom(seed: number): () => number {
 }
 
 /**
- * Lays out the connected part of the entity layer with ForceAtlas2 (edge weights damped by a logarithm, so one pair
- * named together in 500 articles does not collapse onto itself) and finds its communities with Louvain. Nodes with no
- * edge are set on a ring around the drawing, where they do not hide the structure. `mentions` sizes the nodes.
+ * Finds the communities of the entity layer with Louvain, then lays out its connected part with ForceAtlas2 from
+ * community anchors, ties inside a community pulling harder than ties across (edge weights damped by a logarithm, so
+ * one pair named together in 500 articles does not collapse onto itself). Nodes with no edge are set on a ring around
+ * the drawing, where they do not hide the structure. `mentions` sizes the nodes.
  */
 export function layoutEntityLayer(layer: EntityLayer, mentions: Int32Array, weights: Int32Array): LayerLayout {
   const n = layer.keys.length;
@@ -89,20 +90,19 @@ export function layoutEntityLayer(layer: EntityLayer, mentions: Int32Array, weig
     forceAtlas2.assign(graph, {
       iterations,
       getEdgeWeight: "weight",
-      settings: {
-        ...forceAtlas2.inferSettings(graph),
-        barnesHutOptimize: graph.order > 1_000,
-        linLogMode: true,
-        // hubs (Donald Trump, Reuters) named with everyone would otherwise sit on top of everyone
-        outboundAttractionDistribution: true,
-      },
+      // plain ForceAtlas2: LinLog and hub dissuasion both pushed the most named people (Donald Trump, Xi Jinping) to
+      // the rim of pen-2411's drawing, away from the people they are named with
+      settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1_000 },
     });
   }
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const community = new Int32Array(n).fill(-1);
-  let radius = 1;
-  graph.forEachNode((_k, a) => (radius = Math.max(radius, Math.hypot(a.x, a.y))));
+  // nodes with no edge go on a ring just outside most of the drawing (a few far outliers must not push it away)
+  const distances: number[] = [];
+  graph.forEachNode((_k, a) => distances.push(Math.hypot(a.x, a.y)));
+  distances.sort((a, b) => a - b);
+  const radius = Math.max(1, distances[Math.floor(distances.length * 0.95)] ?? 1);
   for (let i = 0; i < n; i++) {
     const key = layer.keys[i]!;
     if (graph.hasNode(key)) {
@@ -112,7 +112,7 @@ export function layoutEntityLayer(layer: EntityLayer, mentions: Int32Array, weig
       community[i] = mapping[key] ?? -1;
     } else {
       const angle = hashUnit(key, 0) * 2 * Math.PI;
-      const r = radius * (1.08 + 0.15 * hashUnit(key, 1));
+      const r = radius * (1.05 + 0.1 * hashUnit(key, 1));
       x[i] = Math.round(Math.cos(angle) * r * 100) / 100;
       y[i] = Math.round(Math.sin(angle) * r * 100) / 100;
     }

@@ -69,7 +69,7 @@ export class GraphView {
       labelSize: 13,
       labelWeight: "500",
       // labels of the biggest nodes first; zooming in makes nodes larger on screen and brings more labels
-      labelRenderedSizeThreshold: 7,
+      labelRenderedSizeThreshold: 5,
       labelDensity: 0.6,
       zIndex: true,
       renderEdgeLabels: false,
@@ -85,11 +85,12 @@ export class GraphView {
   /** Replaces what is drawn with a slice from the API. */
   show(slice: GraphSlice, colorMode: ColorMode): void {
     const graph = new Graph<ViewNodeAttributes>({ type: "undirected", multi: false });
+    const size = sizeScale(slice);
     for (const [key, label, name, x, y, mentions, community] of slice.nodes) {
       graph.addNode(key, {
         x,
         y,
-        size: nodeSize(label, mentions),
+        size: size(label, mentions),
         color: nodeColor(colorMode, label, community),
         label: name,
         nodeLabel: label,
@@ -107,7 +108,7 @@ export class GraphView {
     this.graph = graph;
     this.renderer.setGraph(graph);
     // many edges make each frame of a pan expensive in software WebGL; drawing them only at rest keeps it smooth
-    this.renderer.setSetting("hideEdgesOnMove", graph.size > 30_000);
+    this.renderer.setSetting("hideEdgesOnMove", graph.size > 5_000);
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.select(this.selected && graph.hasNode(this.selected) ? this.selected : undefined, false);
   }
@@ -152,9 +153,19 @@ export class GraphView {
   }
 }
 
-/** Node size on screen: entities by mentions (logarithmic, so the most mentioned do not cover the rest). */
-function nodeSize(label: NodeLabel, mentions: number): number {
-  if (label === "Quote") return 1.5;
-  if (label === "Article") return 2.5;
-  return Math.min(24, 2 + 1.7 * Math.log2(1 + mentions));
+/**
+ * Node sizes on screen for one view: entities from small to large by mentions (logarithmic, so the most mentioned do
+ * not cover the rest), with a largest size that shrinks as the view holds more nodes (2,000 nodes of the Citizen News
+ * archive share the canvas that 50 nodes of the samples have to themselves). Zooming in enlarges them.
+ */
+function sizeScale(slice: GraphSlice): (label: NodeLabel, mentions: number) => number {
+  let most = 1;
+  for (const n of slice.nodes) if (n[1] !== "Quote" && n[1] !== "Article") most = Math.max(most, n[5]);
+  const largest = Math.max(6, Math.min(22, 250 / Math.sqrt(slice.nodes.length || 1)));
+  const smallest = 1.5;
+  return (label, mentions) => {
+    if (label === "Quote") return 1.2;
+    if (label === "Article") return 2;
+    return smallest + ((largest - smallest) * Math.log1p(mentions)) / Math.log1p(most);
+  };
 }

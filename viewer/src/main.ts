@@ -72,6 +72,11 @@ async function loadGraph(): Promise<void> {
     if (firstRender) {
       firstRender = false;
       view.renderer.once("afterRender", () => {
+        // WebGL draws asynchronously: wait for the frame to be finished before calling it rendered
+        for (const canvas of Object.values(view.renderer.getCanvases())) {
+          const gl = canvas.getContext("webgl2") ?? canvas.getContext("webgl");
+          gl?.finish();
+        }
         performance.mark("quotegraph:first-render");
         document.body.dataset["ready"] = "true";
       });

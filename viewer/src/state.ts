@@ -22,7 +22,7 @@ export interface ViewState {
 
 const LABELS: readonly NodeLabel[] = ["Person", "Org", "Meeting", "Quote", "Article"];
 /** Nodes drawn when the URL does not say: enough to see the structure, few enough to open fast on any corpus. */
-export const DEFAULT_LIMIT = 2_000;
+export const DEFAULT_LIMIT = 500;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The default view: the entity layer, every label, no filter. */
