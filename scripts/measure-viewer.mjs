@@ -8,6 +8,7 @@
 //        [--runs 3] [--select person:donald-trump]
 // It starts `quotegraph serve` on a free port (the layout is cached beside graph.json after the first start, so run
 // it once before measuring), prints one line per run and the machine's load average, and stops the server.
+/* global performance -- used inside page.evaluate, which runs in the browser */
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";

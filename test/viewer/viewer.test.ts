@@ -70,11 +70,11 @@ async function open(server: RunningServer, query = ""): Promise<{ page: Page; er
 /** What the page draws, read from the viewer's handle: node labels and keys. */
 const drawn = (page: Page) =>
   page.evaluate(() => {
-    const { view } = (window as unknown as { quotegraph: { view: { graph: { forEachNode: Function } } } }).quotegraph;
+    type Visit = (key: string, a: { nodeLabel: string; mentions: number }) => void;
+    const { view } = (window as unknown as { quotegraph: { view: { graph: { forEachNode: (v: Visit) => void } } } })
+      .quotegraph;
     const nodes: { key: string; label: string; mentions: number }[] = [];
-    view.graph.forEachNode((key: string, a: { nodeLabel: string; mentions: number }) =>
-      nodes.push({ key, label: a.nodeLabel, mentions: a.mentions }),
-    );
+    view.graph.forEachNode((key, a) => nodes.push({ key, label: a.nodeLabel, mentions: a.mentions }));
     return nodes;
   });
 
