@@ -8,7 +8,7 @@ import type { LayerLayout } from "./layer-layout.ts";
 /** File the server writes beside graph.json so the entity layout is computed once per build, not per start. */
 export const LAYOUT_CACHE_FILE = "viewer-layout.json";
 // Bump when the entity layer or its layout changes meaning, so old caches are recomputed.
-const FORMAT = 1;
+const FORMAT = 2;
 
 const CachedLayout = z.object({
   format: z.literal(FORMAT),
