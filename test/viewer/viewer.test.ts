@@ -182,6 +182,22 @@ describe.skipIf(!existsSync(CHROMIUM))("viewer in headless Chromium", () => {
     await page.close();
   });
 
+  it("toggles the full graph: quotes and articles join the people", async () => {
+    const { page, errors } = await open(server);
+    await page.click("#mode-full");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("mode") === "full");
+    await page.waitForFunction(() => !document.body.dataset["loading"]);
+    const labels = new Set((await drawn(page)).map((n) => n.label));
+    expect(labels).toEqual(new Set(["Person", "Org", "Meeting", "Quote", "Article"]));
+    expect(await page.locator('#label-filters input[value="Quote"]').isChecked()).toBe(true);
+    await page.click("#mode-entities");
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has("mode"));
+    await page.waitForFunction(() => !document.body.dataset["loading"]);
+    expect((await drawn(page)).some((n) => n.label === "Quote")).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("restores a shared view from its URL: filters, colouring, selection", async () => {
     const { page, errors } = await open(server, "?labels=Person&min=2&color=community&sel=person%3Awendy-sherman");
     await expect.poll(() => page.locator("#details h2").textContent()).toBe("Wendy Sherman");

@@ -55,6 +55,16 @@ function quoteCard(q: QuoteRef, withSpeaker: boolean): string {
     <ul class="sources">${q.articles.map((a) => `<li>${source(a)}</li>`).join("")}</ul></div>`;
 }
 
+/** Words as chips; past the first twelve, the rest fold away (Donald Trump has 60 titles in pen-2411). */
+function chips(words: string[]): string {
+  if (!words.length) return "";
+  const chip = (w: string) => `<span>${esc(w)}</span>`;
+  const rest = words.slice(12);
+  return `<p class="chips">${words.slice(0, 12).map(chip).join("")}${
+    rest.length ? `<details><summary>${rest.length} more</summary>${rest.map(chip).join("")}</details>` : ""
+  }</p>`;
+}
+
 /** A titled section, left out when it would be empty. */
 const section = (title: string, body: string): string => (body ? `<section><h3>${title}</h3>${body}</section>` : "");
 
@@ -86,9 +96,9 @@ function entityHtml(d: EntityDetails, inEgo: boolean): string {
         : ""
     }</div>
     ${actions(d.key, inEgo)}
-    ${section("Names", `<p class="chips">${d.aliases.map((a) => `<span>${esc(a)}</span>`).join("")}</p>`)}
+    ${section("Names", chips(d.aliases))}
     ${section("Why these names are one", merged ? `<ul class="merged">${merged}</ul>` : "")}
-    ${section("Titles", d.titles.length ? `<p class="chips">${d.titles.map((t) => `<span>${esc(t)}</span>`).join("")}</p>` : "")}
+    ${section("Titles", chips(d.titles))}
     ${section(
       `Quotes (${fmt(d.quotes.total)})`,
       d.quotes.items.map((q) => quoteCard(q, false)).join("") +

@@ -125,7 +125,8 @@ export class GraphView {
     this.renderer.refresh({ skipIndexation: true });
     if (this.selected && focus) {
       const pos = this.renderer.getNodeDisplayData(this.selected);
-      if (pos) void this.renderer.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.35 }, { duration: 500 });
+      // close enough to read the neighbours' names, far enough to keep the neighbourhood in view
+      if (pos) void this.renderer.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.6 }, { duration: 500 });
     }
   }
 
@@ -148,7 +149,7 @@ export class GraphView {
     // the renderer's graph, not this.graph: a refresh can run while a new graph is being swapped in
     const [s, t] = this.renderer.getGraph().extremities(edge);
     if (s === this.selected || t === this.selected)
-      return { ...(data as Partial<EdgeDisplayData>), color: "#8a8a8a", zIndex: 1 };
+      return { ...(data as Partial<EdgeDisplayData>), color: "#a8a8a8", zIndex: 1 };
     return { ...(data as Partial<EdgeDisplayData>), hidden: true };
   }
 }

@@ -7,7 +7,7 @@ import { FiltersPanel } from "./filters-panel.ts";
 import { GraphView } from "./graph-view.ts";
 import { renderLegend } from "./legend.ts";
 import { wireSearch } from "./search-box.ts";
-import { formatState, parseState, sameGraph, type ViewState } from "./state.ts";
+import { DEFAULT_LIMIT, FULL_LIMIT, formatState, parseState, sameGraph, type ViewState } from "./state.ts";
 
 const status = byId("status");
 const details = byId("details");
@@ -174,14 +174,11 @@ async function main(): Promise<void> {
   view.renderer.on("clickStage", () => {
     if (state.selected) void update({ selected: undefined });
   });
-  byId("mode-entities").addEventListener(
-    "click",
-    () => void update({ mode: "entities", labels: [], ego: [], path: undefined }),
-  );
-  byId("mode-full").addEventListener(
-    "click",
-    () => void update({ mode: "full", labels: [], ego: [], path: undefined }),
-  );
+  // the full graph is drawn whole up to 30,000 nodes (all of pen-2411); the entity view starts again from the default
+  const modeChange = (mode: ViewState["mode"]) =>
+    void update({ mode, labels: [], ego: [], path: undefined, limit: mode === "full" ? FULL_LIMIT : DEFAULT_LIMIT });
+  byId("mode-entities").addEventListener("click", () => modeChange("entities"));
+  byId("mode-full").addEventListener("click", () => modeChange("full"));
   byId<HTMLSelectElement>("color-mode").addEventListener(
     "change",
     (ev) => void update({ color: (ev.target as HTMLSelectElement).value === "community" ? "community" : "label" }),

@@ -23,6 +23,8 @@ export interface ViewState {
 const LABELS: readonly NodeLabel[] = ["Person", "Org", "Meeting", "Quote", "Article"];
 /** Nodes drawn when the URL does not say: enough to see the structure, few enough to open fast on any corpus. */
 export const DEFAULT_LIMIT = 500;
+/** Nodes drawn when switching to the full graph: all of pen-2411 (30,124), a slice of larger builds. */
+export const FULL_LIMIT = 30_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The default view: the entity layer, every label, no filter. */
