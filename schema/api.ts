@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MergeReason } from "./entities.ts";
+import { FileReport } from "./report.ts";
 import { NODE_LABELS, NodeLabel } from "./graph.ts";
 import { AttendeeRole, MeetingStatus } from "./meeting.ts";
 import { QuoteKind } from "./quote.ts";
@@ -220,6 +221,13 @@ export type QuoteDetails = z.infer<typeof QuoteDetails>;
 /** Any node's details, discriminated by label. */
 export const NodeDetails = z.union([EntityDetails, MeetingDetails, ArticleDetails, QuoteDetails]);
 export type NodeDetails = z.infer<typeof NodeDetails>;
+
+/** GET /api/report: the build's totals and one page of its per-file outcomes. */
+export const ReportPage = z.object({
+  totals: z.record(z.string(), z.number().int()),
+  files: z.object({ total: z.number().int(), items: z.array(FileReport) }),
+});
+export type ReportPage = z.infer<typeof ReportPage>;
 
 /** Every error the API answers with: one line naming the parameter or path and the reason. */
 export const ApiError = z.object({ error: z.string() });

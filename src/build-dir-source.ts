@@ -8,11 +8,13 @@ import type {
   GraphSlice,
   NodeDetails,
   PathQuery,
+  ReportPage,
   SearchHit,
   ViewFilter,
   ViewQuery,
 } from "../schema/api.ts";
 import type { NodeLabel } from "../schema/graph.ts";
+import { RunReport } from "../schema/report.ts";
 import { LEXICON } from "../ingest/lexicons.ts";
 import type { GraphSource } from "./graph-source.ts";
 import { loadGraphIndex } from "./graph-index.ts";
@@ -170,8 +172,14 @@ export class BuildDirSource implements GraphSource {
     return this.reader.read(key, page);
   }
 
-  async report(): Promise<unknown> {
-    return this.reportJson;
+  async report(page: DetailsQuery): Promise<ReportPage | null> {
+    const parsed = RunReport.safeParse(this.reportJson);
+    if (!parsed.success) return null;
+    const { totals, files } = parsed.data;
+    return {
+      totals: totals as Record<string, number>,
+      files: { total: files.length, items: files.slice(page.offset, page.offset + page.limit) },
+    };
   }
 
   async close(): Promise<void> {

@@ -24,9 +24,16 @@ export async function loadGraphIndex(dataDir: string): Promise<LoadedGraph> {
     throw new UserError(`No graph.json in ${dataDir}: run \`quotegraph build <articles> --out ${dataDir}\` first.`, 2);
   }
   const version = createHash("sha1").update(bytes).digest("hex").slice(0, 16);
+  let text: string;
+  try {
+    text = bytes.toString("utf8");
+  } catch {
+    // V8 strings stop at 512 MiB of UTF-16; the Citizen News archive's graph.json (520 MB of UTF-8) still fits
+    throw new UserError(`${file} is too large to load whole (${Math.round(bytes.length / 2 ** 20)} MiB).`, 2);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(bytes.toString("utf8"));
+    json = JSON.parse(text);
   } catch (error) {
     throw new UserError(`${file} is not valid JSON (${(error as Error).message}).`, 2);
   }

@@ -7,6 +7,7 @@ import type {
   NodeDetails,
   DetailsQuery,
   PathQuery,
+  ReportPage,
   SearchHit,
   ViewQuery,
 } from "../schema/api.ts";
@@ -58,8 +59,8 @@ export interface GraphSource {
   /** Everything the details panel shows about one node, or undefined when no node has this key. */
   details(key: string, page: DetailsQuery): Promise<NodeDetails | undefined>;
 
-  /** The build's report.json (per-file outcome), or null when the source has none. */
-  report(): Promise<unknown>;
+  /** The build's totals and a page of its per-file outcomes (report.json), or null when the source has none. */
+  report(page: DetailsQuery): Promise<ReportPage | null>;
 
   /** Releases what the source holds (files, connections). */
   close(): Promise<void>;

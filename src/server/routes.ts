@@ -56,5 +56,9 @@ export async function registerApi(app: FastifyInstance, source: GraphSource): Pr
     if (!details) return reply.code(404).send({ error: `no node \`${key}\`` });
     return json(reply, details);
   });
-  app.get("/api/report", async (_request, reply) => json(reply, await source.report()));
+  app.get("/api/report", async (request, reply) => {
+    const report = await source.report(parse(DetailsQuery, request.query));
+    if (!report) return reply.code(404).send({ error: "this build has no report.json" });
+    return json(reply, report);
+  });
 }

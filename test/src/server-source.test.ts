@@ -142,6 +142,22 @@ describe("BuildDirSource: details", () => {
   });
 });
 
+describe("BuildDirSource: a folder that holds no usable build", () => {
+  it("says to run a build when graph.json is missing", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "qg-empty-"));
+    await expect(BuildDirSource.open(empty)).rejects.toThrow(/No graph.json in .*quotegraph build/);
+  });
+
+  it.each([
+    ["{ truncated", /not valid JSON/],
+    [JSON.stringify({ nodes: [{ key: "x", attributes: { label: "Planet" } }], edges: [] }), /export contract at nodes/],
+  ])("names the file and the fault when graph.json is %s", async (content, message) => {
+    const dir = await mkdtemp(join(tmpdir(), "qg-bad-"));
+    await writeFile(join(dir, "graph.json"), content);
+    await expect(BuildDirSource.open(dir)).rejects.toThrow(message);
+  });
+});
+
 describe("BuildDirSource: the layout cache", () => {
   it("writes the layout beside graph.json and reads it back on the next start", async () => {
     const cached = JSON.parse(await readFile(join(sampleDir, LAYOUT_CACHE_FILE), "utf8")) as { version: string };

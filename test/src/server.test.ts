@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, GraphInfo, GraphSlice, EntityDetails, Facets, SearchHit } from "../../schema/api.ts";
+import { ApiError, EntityDetails, Facets, GraphInfo, GraphSlice, ReportPage, SearchHit } from "../../schema/api.ts";
 import { buildGraph } from "../../src/build.ts";
 import { startServer, type RunningServer } from "../../src/server.ts";
 
@@ -119,6 +119,13 @@ describe("quotegraph serve: the API", () => {
     );
     expect(page.quotes.items).toHaveLength(1);
     expect(page.quotes.items[0]!.key).toBe(d.quotes.items[1]!.key);
+  });
+
+  it("pages through the build report", async () => {
+    const report = ReportPage.parse(await json("/api/report?limit=2"));
+    expect(report.files.total).toBe(5);
+    expect(report.files.items).toHaveLength(2);
+    expect(report.totals["Person"]).toBeGreaterThan(10);
   });
 
   it("answers /api/health after everything else", async () => {
