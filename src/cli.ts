@@ -77,7 +77,12 @@ program
   .option("--host <host>", "address to listen on", "127.0.0.1")
   .action(async (opts: { data: string; port: number; host: string }) => {
     const { startServer } = await import("./server.ts");
-    const server = await startServer({ dataDir: opts.data, port: opts.port, host: opts.host });
+    const server = await startServer({
+      dataDir: opts.data,
+      port: opts.port,
+      host: opts.host,
+      onProgress: (m) => process.stderr.write(`${m}\n`),
+    });
     process.stderr.write(`quotegraph viewer on ${server.url} (Ctrl-C to stop)\n`);
   });
 

@@ -1,119 +1,125 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import fastifyCompress from "@fastify/compress";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyError, type FastifyReply } from "fastify";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { GraphIndex } from "./graph-index.ts";
+import { constants as zlib } from "node:zlib";
+import { BuildDirSource } from "./build-dir-source.ts";
+import type { GraphSource } from "./graph-source.ts";
+import { registerApi } from "./server/routes.ts";
+import {
+  HELMET_OPTIONS,
+  MAX_BODY_BYTES,
+  MAX_HEADER_BYTES,
+  MAX_PARAM_CHARS,
+  REQUEST_TIMEOUT_MS,
+} from "./server/security.ts";
 import { UserError } from "./user-error.ts";
 
 /** Options of `quotegraph serve`. */
 export interface ServeOptions {
-  dataDir: string;
+  /** Build folder holding graph.json; read through BuildDirSource unless `source` is given. */
+  dataDir?: string;
+  /** Where the graph comes from (a build folder or, later, Neo4j); overrides `dataDir`. */
+  source?: GraphSource;
   port: number;
   host: string;
+  /** Folder of the built viewer; viewer/dist by default. */
   viewerDir?: string;
+  /** One line per slow step of start-up, for the terminal. */
+  onProgress?: (message: string) => void;
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  source: GraphSource;
+  close: () => Promise<void>;
 }
 
 const VIEWER_DIST = fileURLToPath(new URL("../viewer/dist/", import.meta.url));
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-};
-const SearchQuery = z.object({
-  q: z.string().trim().min(1).max(200),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-});
-const NodeKey = z.string().min(1).max(300);
 
 /** Starts the viewer and the read-only JSON API; resolves once listening. */
-export async function startServer(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
-  const index = await GraphIndex.load(options.dataDir);
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const say = options.onProgress ?? (() => {});
+  if (!options.source && !options.dataDir) throw new UserError("serve: give --data <dir> (a build folder).", 2);
+  const source = options.source ?? (await BuildDirSource.open(options.dataDir!, { onProgress: say }));
   const viewerDir = resolve(options.viewerDir ?? VIEWER_DIST);
-  const server = createServer((req, res) => {
-    handle(req, res, index, viewerDir).catch(() => send(res, 500, { error: "internal error" }));
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    routerOptions: { maxParamLength: MAX_PARAM_CHARS, ignoreDuplicateSlashes: false },
+    frameworkErrors: (_error, _request, reply) => {
+      // a path that is not valid percent-encoding (/api/node/%E0%A4%A)
+      (reply as FastifyReply).code(400).send({ error: "bad URL: the path is not valid percent-encoding" });
+    },
   });
-  await new Promise<void>((done, fail) => {
-    server.once("error", (error: NodeJS.ErrnoException) =>
-      fail(
-        error.code === "EADDRINUSE"
-          ? new UserError(`Port ${options.port} on ${options.host} is taken; choose another with --port.`)
-          : new UserError(`Cannot listen on ${options.host}:${options.port} (${error.code ?? error.message}).`),
-      ),
+  // only reading is served: anything else is refused before a body is read
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.method !== "GET" && request.method !== "HEAD")
+      return reply
+        .code(405)
+        .header("allow", "GET, HEAD")
+        .send({ error: `method ${request.method} is not served` });
+  });
+  await app.register(fastifyHelmet, HELMET_OPTIONS);
+  await app.register(fastifyCompress, {
+    global: true,
+    encodings: ["br", "gzip"],
+    // brotli's default quality (11) takes seconds on a 5 MB view; 4 compresses as well as gzip -9, ten times faster
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    // expected failures name the parameter; anything else is one generic line, never a stack trace
+    reply.code(status).send({ error: status < 500 ? error.message : "internal error" });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const api = request.url.startsWith("/api/");
+    reply.code(404).send({ error: api ? `unknown API path ${request.url.split("?")[0]}` : "not found" });
+  });
+  await registerApi(app, source);
+  if (existsSync(join(viewerDir, "index.html"))) {
+    // wildcard: false registers one route per file found now, so nothing outside the built viewer can be reached
+    await app.register(fastifyStatic, {
+      root: viewerDir,
+      wildcard: false,
+      index: "index.html",
+      dotfiles: "deny",
+      setHeaders: (res, path) =>
+        res.setHeader(
+          "cache-control",
+          // Vite names assets by content hash: they never change; the page itself is revalidated
+          path.includes(`${join("assets", "")}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        ),
+    });
+  } else {
+    say(`the viewer is not built in ${viewerDir}: run \`npm run build:viewer\` (the API still answers)`);
+    app.get("/", (_request, reply) =>
+      reply.code(503).type("text/plain; charset=utf-8").send("The viewer is not built: run `npm run build:viewer`.\n"),
     );
-    server.listen(options.port, options.host, done);
-  });
-  const address = server.address();
+  }
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code === "EADDRINUSE"
+      ? new UserError(`Port ${options.port} on ${options.host} is taken; choose another with --port.`)
+      : new UserError(`Cannot listen on ${options.host}:${options.port} (${code ?? (error as Error).message}).`);
+  }
+  const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   return {
     url: `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}/`,
-    close: () => new Promise((done) => server.close(() => done())),
+    source,
+    close: async () => {
+      await app.close();
+      if (!options.source) await source.close();
+    },
   };
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse, index: GraphIndex, viewerDir: string): Promise<void> {
-  if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { error: "only GET and HEAD are served" });
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const path = url.pathname;
-  if (path === "/api/graph") return sendRaw(res, 200, index.graphJson, TYPES[".json"]!);
-  if (path === "/api/report") return send(res, 200, index.report);
-  if (path === "/api/search") {
-    const parsed = SearchQuery.safeParse(Object.fromEntries(url.searchParams));
-    if (!parsed.success)
-      return send(res, 400, {
-        error: `bad parameter \`${parsed.error.issues[0]!.path.join(".")}\`: ${parsed.error.issues[0]!.message}`,
-      });
-    return send(res, 200, { results: index.search(parsed.data.q, parsed.data.limit) });
-  }
-  if (path.startsWith("/api/node/")) {
-    const parsed = NodeKey.safeParse(safeDecode(path.slice("/api/node/".length)));
-    if (!parsed.success) return send(res, 400, { error: "bad parameter `key`: expecting a node key" });
-    const details = index.details(parsed.data);
-    return details ? send(res, 200, details) : send(res, 404, { error: `no node ${parsed.data}` });
-  }
-  if (path.startsWith("/api/")) return send(res, 404, { error: "unknown API path" });
-  return serveStatic(res, viewerDir, path);
-}
-
-async function serveStatic(res: ServerResponse, root: string, path: string): Promise<void> {
-  const decoded = safeDecode(path);
-  if (decoded === undefined || decoded.includes("\0")) return send(res, 400, { error: "bad path" });
-  const relative = normalize(decoded === "/" ? "/index.html" : decoded).replace(/^([/\\])+/, "");
-  const file = join(root, relative);
-  // serve only the viewer's own files: nothing outside its folder
-  if (!file.startsWith(root + sep)) return send(res, 403, { error: "forbidden" });
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, {
-      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      "x-content-type-options": "nosniff",
-    });
-    res.end(body);
-  } catch {
-    if (relative === "index.html") {
-      return sendRaw(res, 503, "The viewer is not built: run `npm run build:viewer`.\n", "text/plain; charset=utf-8");
-    }
-    send(res, 404, { error: "not found" });
-  }
-}
-
-function safeDecode(s: string): string | undefined {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return undefined;
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  sendRaw(res, status, JSON.stringify(body), TYPES[".json"]!);
-}
-
-function sendRaw(res: ServerResponse, status: number, body: string, type: string): void {
-  res.writeHead(status, { "content-type": type, "x-content-type-options": "nosniff", "cache-control": "no-store" });
-  res.end(body);
 }
