@@ -369,7 +369,8 @@ function reportedClause(
   // (宣布将提名…, 威胁要征收…: a modal opens a clause)
   if (LEXICON.objectTakingVerbs.has(verb.verb) && base === verb.verb && !/^([，,：:]|将|要|会)/.test(rest))
     return undefined;
-  let start = verb.end;
+  // 说过…, 说了…: the aspect particle belongs to the verb
+  let start = verb.end + (/说$/.test(verb.verb) && /^[了过]/.test(rest) ? 1 : 0);
   // 告诉俄罗斯国际电视台（RTVI），… : skip the addressee
   if (/告诉|对记者/.test(verb.verb) || /^(记者|媒体|路透社|本台|本报)/.test(rest)) {
     const comma = s.slice(start, start + 30).search(/[，,：:]/);

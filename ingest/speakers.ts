@@ -138,14 +138,18 @@ export function subjectOfClause(
   to: number,
   refs: Reference[],
   pronounAt = from,
-  options: { atStartOnly?: boolean } = {},
+  options: { atStartOnly?: boolean; endsAtVerb?: boolean } = {},
 ): Reference | null | undefined {
   const start = skipOpeners(s, from, to);
   const rest = s.slice(start, to);
   const pronoun = PRONOUN.exec(rest);
   if (pronoun) return resolvePronoun(s, pronounAt, pronoun[1]!, refs) ?? null;
   // 对于特朗普称「…」: a name right before the verb is its subject, whatever stands before the name
-  const adjacent = refs.filter((r) => r.start >= start && r.end <= to && adjacentToVerb(s.slice(r.end, to))).pop();
+  // (only where the clause ends at the verb: in a clause before it, the last name is its object)
+  const adjacent =
+    options.endsAtVerb === false
+      ? undefined
+      : refs.filter((r) => r.start >= start && r.end <= to && adjacentToVerb(s.slice(r.end, to))).pop();
   if (adjacent && !(adjacent.kind === "Person" && s[adjacent.end] === "的")) return adjacent;
   // 严厉批评其盟友对…朝鲜军队的“零”反应: a clause opening with an adverb or a verb has no subject of its own, and
   // the names inside it are objects
@@ -167,7 +171,12 @@ export function subjectOfClause(
       !PREPOSITIONS.has(s[r.start - 1] ?? "") &&
       !insideParentheses(s, r.start, start),
   );
+  // 除了说会救黎智英: a name after the clause's verb is its object (unless a relative clause ends in it: 主持会谈的X)
+  const verbAt = firstVerbOffset(rest);
+  const beforeVerb = (r: Reference): boolean =>
+    verbAt < 0 || r.start < start + verbAt || s.slice(start + verbAt, r.start).includes("的");
   for (const [k, r] of inClause.entries()) {
+    if (!beforeVerb(r)) continue;
     const after = s.slice(r.end, r.end + 6);
     const named = preferPersonOverTheirOrg(s, inClause.slice(k));
     // 神韵的代表说: an unnamed official speaks for the organisation (欧安组织代表卡彭特 is named: he speaks)
@@ -181,6 +190,32 @@ export function subjectOfClause(
   const place = LEXICON.placeNames.find((p) => rest.startsWith(p));
   if (place && PLACE_AS_SUBJECT.test(rest.slice(place.length))) return null;
   return hasOwnSubject(rest) ? null : undefined;
+}
+
+// Verbs that stand inside title phrases (美国常驻欧安组织代表, 负责政治事务的副国务卿).
+const TITLE_VERBS = new Set([
+  "常驻",
+  "驻",
+  "新任",
+  "现任",
+  "时任",
+  "前任",
+  "代理",
+  "负责",
+  "主管",
+  "分管",
+  "兼任",
+  "出身",
+]);
+
+/** Offset of the first verb of a clause (jieba's v), or -1. */
+function firstVerbOffset(clause: string): number {
+  let offset = 0;
+  for (const w of tagWords(clause)) {
+    if (/^v/.test(w.tag) && !LEXICON.personTitles.includes(w.word) && !TITLE_VERBS.has(w.word)) return offset;
+    offset += w.word.length;
+  }
+  return -1;
 }
 
 /** True when a clause opens with words of its own before the verb (石破就向记者称): a subject we cannot name. */
@@ -222,7 +257,7 @@ export function findSubject(s: string, verbStart: number, context: SpeakerContex
       const source = refs.find((r) => r.start >= clauseStart && r.end <= clauseEnd);
       if (source) return source;
     }
-    const subject = subjectOfClause(s, clauseStart, clauseEnd, refs);
+    const subject = subjectOfClause(s, clauseStart, clauseEnd, refs, clauseStart, { endsAtVerb: hop === 0 });
     if (subject !== undefined) return subject ?? undefined;
     if (clauseStart === 0 || /[。！？!?\n]/.test(s[clauseStart - 1]!)) break;
     // X表示，…，并补充说: a clause joined by 并/还/同时 continues the speaker of the speech verb before it; any
