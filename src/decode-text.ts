@@ -166,7 +166,11 @@ function trailingNulStart(bytes: Uint8Array): number {
   return end;
 }
 
-/** UTF-16 without a BOM: one of every two bytes is NUL for Latin text, and never both for Chinese. */
+/**
+ * UTF-16 without a BOM: every ASCII character (newlines, digits, Latin words) has a NUL byte on the same side of
+ * the pair, and the other side is almost never NUL. The reading must then look like text: few bad sequences, and
+ * mostly common characters when it is Chinese.
+ */
 function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
   const n = Math.min(bytes.length, SNIFFED_BYTES) & ~1;
   if (n < 4) return undefined;
@@ -176,10 +180,13 @@ function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
     if (bytes[i] === 0) evenNul++;
     if (bytes[i + 1] === 0) oddNul++;
   }
-  const pairs = n / 2;
-  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.02) return "utf-16le";
-  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.02) return "utf-16be";
-  return undefined;
+  const [more, fewer, encoding] =
+    oddNul >= evenNul ? [oddNul, evenNul, "utf-16le" as const] : [evenNul, oddNul, "utf-16be" as const];
+  if (more < Math.max(2, n / 200) || fewer > more * 0.25) return undefined;
+  const text = new TextDecoder(encoding).decode(bytes.subarray(0, n));
+  const score = scoreText(text);
+  if (score.bad > text.length / 100) return undefined;
+  return score.han === 0 || commonShare(score) >= MIN_COMMON_SHARE ? encoding : undefined;
 }
 
 /** Strict UTF-8, forgiving only a character cut in half at the very end (a file whose copy was interrupted). */
