@@ -72,9 +72,7 @@ function readMarkdownDraft(content: string): Result<ArticleDraft> {
       else if (parsed !== null) return fail("front matter is not a YAML mapping");
     } catch (error) {
       const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-      return fail(
-        `bad YAML front matter${line ? ` at line ${line + 1}` : ""}: ${(error as Error).message.split("\n")[0]}`,
-      );
+      return fail(`bad YAML front matter${line ? ` at line ${line + 1}` : ""}: ${firstLine((error as Error).message)}`);
     }
   }
   const body = m ? content.slice(m[0].length) : content;
@@ -197,6 +195,9 @@ export function articleId(text: string): string {
   const normalised = text.normalize("NFKC").replace(/\s+/g, "");
   return "a_" + createHash("sha256").update(normalised).digest("hex").slice(0, 16);
 }
+
+/** The first line of a parser's message, without the colon that introduced its excerpt of the source. */
+const firstLine = (message: string): string => (message.split("\n")[0] ?? "").replace(/[:\s]+$/, "");
 
 function stringField(value: unknown): string | undefined {
   if (typeof value === "string") return value.trim() || undefined;
