@@ -37,6 +37,9 @@ export function detectFormat(file: string, content: string): InputFormat {
  * beyond any article is refused rather than left to stall the build.
  */
 export const MAX_TEXT_CHARS = 200_000;
+// The yaml parser checks keys for duplicates in quadratic time (1.4 MB of keys: 5 minutes); the largest front
+// matter of the Citizen News archive is 4.5 KB, and 32 KiB parse in a third of a second.
+const MAX_FRONT_MATTER_CHARS = 32 * 1024;
 // Titles, outlets and authors are one line; a longer one is junk in a meta tag, cut so it cannot bloat the graph.
 const MAX_FIELD_CHARS = 300;
 
@@ -64,6 +67,10 @@ const DRAFT_READERS: Record<InputFormat, (content: string) => Result<ArticleDraf
 function readMarkdownDraft(content: string): Result<ArticleDraft> {
   const m = FRONT_MATTER.exec(content);
   let meta: Record<string, unknown> = {};
+  if (m && (m[1] ?? "").length > MAX_FRONT_MATTER_CHARS)
+    return fail(
+      `front matter of ${Math.round((m[1] ?? "").length / 1024)} KiB; the limit is ${MAX_FRONT_MATTER_CHARS / 1024} KiB`,
+    );
   if (m) {
     try {
       const parsed: unknown = parseYaml(m[1] ?? "");

@@ -110,6 +110,12 @@ describe("readArticle on bad input", () => {
     if (!r.ok) expect(r.issues.join(" ")).toMatch(/front matter/);
   });
 
+  it("refuses front matter beyond 32 KiB without parsing it (100,000 keys took the parser 5 minutes)", () => {
+    const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}: v`).join("\n");
+    const r = readArticle("keys.md", `---\n${keys}\n---\n${SENTENCE}`);
+    expect(!r.ok && r.issues.join(" ")).toMatch(/^front matter of \d+ KiB; the limit is 32 KiB$/);
+  });
+
   it("reads a feed export whose link is not a URL, without an outlet", () => {
     const r = readArticle("feed.txt", `<!--1641827586000-->\n[美俄会谈](not a url)\n------\n<p>${SENTENCE}</p>`);
     expect(r.ok).toBe(true);
