@@ -169,7 +169,7 @@ export function extractTextBlocks(html: string | AnyNode): TextBlock[] {
 }
 
 /** Parses an HTML document or fragment into a DOM, its nesting capped first (see capHtmlDepth). */
-export function parseHtml(html: string): AnyNode {
+function parseHtml(html: string): AnyNode {
   return loadHtml(html).root()[0] as AnyNode;
 }
 

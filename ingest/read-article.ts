@@ -171,9 +171,7 @@ function finishArticle(file: string, draft: ArticleDraft): Result<Article> {
   const text = paragraphs.map((p) => p.text).join("\n");
   if (!text.trim()) return fail("the article body is empty");
   if (text.length > MAX_TEXT_CHARS)
-    return fail(
-      `the article text has ${text.length.toLocaleString("en")} characters; the limit is ${MAX_TEXT_CHARS.toLocaleString("en")}`,
-    );
+    return fail(`the article text has ${thousands(text.length)} characters; the limit is ${thousands(MAX_TEXT_CHARS)}`);
   if (!/\p{Script=Han}/u.test(text)) return fail("no Chinese text in the article body");
   const article: Article = {
     id: articleId(text),
@@ -190,6 +188,8 @@ function finishArticle(file: string, draft: ArticleDraft): Result<Article> {
   if (draft.author) article.author = clip(draft.author);
   return succeed(article);
 }
+
+const thousands = (n: number): string => n.toLocaleString("en");
 
 /** A one-line field cut to MAX_FIELD_CHARS (by code point: half a surrogate pair would be invalid XML in GEXF). */
 function clip(value: string): string {

@@ -156,9 +156,11 @@ function binaryReason(bytes: Uint8Array): string | undefined {
   const nulInText = nul - (sample.length - textPart);
   if (textPart === 0) return "binary data: the file holds only NUL bytes";
   if ((nulInText + control) / textPart > MAX_CONTROL_SHARE)
-    return `binary data: ${Math.round(((nulInText + control) / textPart) * 100)}% of the first bytes are NUL or control bytes`;
+    return `binary data: ${percent((nulInText + control) / textPart)} of the first bytes are NUL or control bytes`;
   return undefined;
 }
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
 function trailingNulStart(bytes: Uint8Array): number {
   let end = bytes.length;
@@ -211,7 +213,7 @@ function decodeOrUndefined(encoding: string, bytes: Uint8Array, fatal = false): 
 }
 
 /** The charset named in the first KiB by `<meta charset>`, `<meta http-equiv content-type>` or `<?xml encoding?>`. */
-export function declaredCharset(bytes: Uint8Array): { label: string; encoding: string; by: string } | undefined {
+function declaredCharset(bytes: Uint8Array): { label: string; encoding: string; by: string } | undefined {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']?([\w.:-]+)/i.exec(head);
   const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);

@@ -4,7 +4,7 @@ import { dirname, join, sep } from "node:path";
 import { decodeArticleBytes } from "./decode-text.ts";
 import { describeFsError } from "./user-error.ts";
 
-/** Files larger than this are reported and skipped: no news article is anywhere near it (the largest of 54,000 is 126 KB). */
+/** Files larger than this are reported and skipped: no article comes near it (the largest of 54,000 is 126 KB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const ARTICLE_EXTENSIONS = /\.(txt|md|markdown|html?|xhtml)$/i;
 
@@ -29,7 +29,7 @@ export async function collectInputFiles(paths: string[]): Promise<{ files: strin
       continue;
     }
     if (info.isDirectory()) await walkFolder(p, walk);
-    else await addFile(p, await realpath(p).catch(() => p), walk);
+    else addFile(p, await realpath(p).catch(() => p), walk);
   }
   return { files: walk.files, missing };
 }
@@ -42,7 +42,7 @@ interface Walk {
   seenDirs: Set<string>;
 }
 
-async function addFile(path: string, real: string, walk: Walk): Promise<void> {
+function addFile(path: string, real: string, walk: Walk): void {
   if (walk.seenFiles.has(real)) return;
   walk.seenFiles.add(real);
   walk.files.push(path);
@@ -79,7 +79,7 @@ async function walkFolder(root: string, walk: Walk): Promise<void> {
     const full = join(frame.dir, entry.name);
     if (entry.isDirectory()) await enter(full);
     else if (entry.isFile()) {
-      if (ARTICLE_EXTENSIONS.test(entry.name)) await addFile(full, join(frame.real, entry.name), walk);
+      if (ARTICLE_EXTENSIONS.test(entry.name)) addFile(full, join(frame.real, entry.name), walk);
     } else if (entry.isSymbolicLink()) await followLink(full, entry.name, frame.real, walk, enter);
     else if (ARTICLE_EXTENSIONS.test(entry.name)) walk.files.push(full); // a named pipe or socket called x.txt
   }
@@ -108,7 +108,7 @@ async function followLink(
       walk.files.push(link); // a loop: reported once, never followed
     else await enter(real);
   } else if (target.isFile()) {
-    if (ARTICLE_EXTENSIONS.test(name) || ARTICLE_EXTENSIONS.test(real)) await addFile(real, real, walk);
+    if (ARTICLE_EXTENSIONS.test(name) || ARTICLE_EXTENSIONS.test(real)) addFile(real, real, walk);
   } else if (ARTICLE_EXTENSIONS.test(name)) walk.files.push(link);
 }
 
@@ -119,7 +119,7 @@ function isWithin(path: string, folder: string): boolean {
 
 const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? "error";
 
-/** The decoded text of a file (with the encoding used and what was repaired), or why it cannot be read as an article. */
+/** The decoded text of a file, with the encoding used and what was repaired; or why it cannot be read as an article. */
 export type DecodedFile =
   { ok: true; text: string; bytes: Buffer; encoding?: string; notes?: string[] } | { ok: false; reason: string };
 
@@ -208,10 +208,4 @@ function specialKind(info: Stats): string {
   if (info.isSocket()) return "a socket";
   if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
   return "not a file";
-}
-
-/** Decodes article bytes, or returns undefined for binary data and unknown encodings. */
-export function decodeText(bytes: Buffer): string | undefined {
-  const decoded = decodeArticleBytes(bytes);
-  return decoded.ok ? decoded.text : undefined;
 }
