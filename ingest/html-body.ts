@@ -1,5 +1,6 @@
 import { load, type CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { capHtmlDepth } from "./cap-html-depth.ts";
 import boilerplate from "./lexicon/boilerplate.json" with { type: "json" };
 
 /** A block of text found in an HTML body, before offsets are assigned. */
@@ -50,20 +51,55 @@ export function isBoilerplate(text: string): boolean {
   return BOILERPLATE.some((re) => re.test(text));
 }
 
+/** The text of a node and everything inside it, walked without recursion (cheerio's .text() recurses). */
+export function textOf(node: AnyNode): string {
+  let text = "";
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === "text") text += (n as unknown as { data: string }).data;
+    else if (n.type === "tag" || n.type === "root" || n.type === "script" || n.type === "style") {
+      const children = (n as Element).children ?? [];
+      for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+    }
+  }
+  return text;
+}
+
+/** The `<a>` elements inside a node (not inside each other), found without recursion. */
+function linksIn(node: AnyNode): Element[] {
+  const links: Element[] = [];
+  const stack: AnyNode[] = [...((node as Element).children ?? [])];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type !== "tag") continue;
+    if ((n as Element).tagName.toLowerCase() === "a") links.push(n as Element);
+    else stack.push(...(n as Element).children);
+  }
+  return links;
+}
+
 /** A list whose every item is just a link is a "related articles" list, not body text. */
-function isLinkList($: CheerioAPI, el: Element): boolean {
-  const items = $(el).children("li");
+function isLinkList(el: Element): boolean {
+  const items = el.children.filter((c): c is Element => c.type === "tag" && (c as Element).tagName === "li");
   if (items.length < 2) return false;
-  return items.toArray().every((li) => {
-    const text = $(li).text().trim();
-    const linkText = $(li).find("a").text().trim();
+  return items.every((li) => {
+    const text = textOf(li).trim();
+    const linkText = linksIn(li)
+      .map((a) => textOf(a))
+      .join("")
+      .trim();
     return text.length > 0 && linkText.length >= text.length * 0.8;
   });
 }
 
-/** Splits an HTML fragment or page into body paragraphs, headings and image captions, dropping boilerplate. */
-export function extractTextBlocks(html: string): TextBlock[] {
-  const $ = load(html, { scriptingEnabled: false });
+/**
+ * Splits an HTML fragment or page (or an element of a page already parsed) into body paragraphs, headings and
+ * image captions, dropping boilerplate. The DOM is walked with an explicit stack, and markup nested deeper than
+ * MAX_HTML_DEPTH is unwrapped before parsing, so no input overflows the call stack.
+ */
+export function extractTextBlocks(html: string | AnyNode): TextBlock[] {
+  const root = typeof html === "string" ? parseHtml(html) : html;
   const blocks: TextBlock[] = [];
   let buffer = "";
   let imagePending = false;
@@ -82,39 +118,62 @@ export function extractTextBlocks(html: string): TextBlock[] {
     imagePending = false;
   };
 
-  const walk = (node: AnyNode): void => {
+  // an element's closing step: what to undo once its children are done
+  interface Exit {
+    exit: true;
+    isBlock: boolean;
+    isCaption: boolean;
+    isHeading: boolean;
+  }
+  const stack: (AnyNode | Exit)[] = [root];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ("exit" in item) {
+      if (item.isBlock) flush();
+      if (item.isCaption) captionDepth--;
+      if (item.isHeading) headingDepth--;
+      continue;
+    }
+    const node = item;
     if (node.type === "text") {
       buffer += (node as unknown as { data: string }).data;
-      return;
+      continue;
     }
-    if (node.type !== "tag" && node.type !== "root") return;
+    if (node.type !== "tag" && node.type !== "root") continue;
     const el = node as Element;
     const tag = node.type === "tag" ? el.tagName.toLowerCase() : "";
-    if (DROP_TAGS.has(tag)) return;
-    if (el.attribs?.["aria-hidden"] === "true" || el.attribs?.["hidden"] !== undefined) return;
+    if (DROP_TAGS.has(tag)) continue;
+    if (el.attribs?.["aria-hidden"] === "true" || el.attribs?.["hidden"] !== undefined) continue;
     if (IMAGE_TAGS.has(tag)) {
       flush();
       imagePending = true;
-      return;
+      continue;
     }
     if (tag === "br") {
       flush();
-      return;
+      continue;
     }
-    if ((tag === "ul" || tag === "ol") && isLinkList($, el)) return;
+    if ((tag === "ul" || tag === "ol") && isLinkList(el)) continue;
     const isCaption = CAPTION_TAGS.has(tag) || tag === "figure";
     const isHeading = /^h[1-6]$/.test(tag);
     const isBlock = BLOCK_TAGS.has(tag) || isCaption;
     if (isBlock) flush();
     if (isCaption) captionDepth++;
     if (isHeading) headingDepth++;
-    for (const child of el.children ?? []) walk(child);
-    if (isBlock) flush();
-    if (isCaption) captionDepth--;
-    if (isHeading) headingDepth--;
-  };
-
-  walk($.root()[0] as AnyNode);
+    stack.push({ exit: true, isBlock, isCaption, isHeading });
+    const children = el.children ?? [];
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+  }
   flush();
   return blocks;
+}
+
+/** Parses an HTML document or fragment into a DOM, its nesting capped first (see capHtmlDepth). */
+function parseHtml(html: string): AnyNode {
+  return loadHtml(html).root()[0] as AnyNode;
+}
+
+/** cheerio over an HTML document whose nesting is capped at MAX_HTML_DEPTH. */
+export function loadHtml(html: string): CheerioAPI {
+  return load(capHtmlDepth(html).html, { scriptingEnabled: false });
 }

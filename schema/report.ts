@@ -9,6 +9,8 @@ export const FileReport = z.object({
   file: z.string(),
   status: z.enum(FILE_STATUSES),
   reason: z.string().optional(),
+  /** What was repaired to read the file: the encoding when not UTF-8, NUL bytes removed, a cut-off last character. */
+  notes: z.array(z.string()).optional(),
   article: z.string().optional(),
   counts: z.partialRecord(z.enum(NODE_LABELS), z.number().int().nonnegative()).optional(),
 });

@@ -8,3 +8,11 @@ export class UserError extends Error {
     this.name = "UserError";
   }
 }
+
+/** "EACCES: permission denied" from a Node file-system error, without the path the caller already names. */
+export function describeFsError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException | undefined;
+  const first = (e?.message ?? String(error)).split(",")[0] ?? "";
+  if (e?.code && first.startsWith(e.code)) return first;
+  return e?.code ? `${e.code}: ${first}` : first;
+}
