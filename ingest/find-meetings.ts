@@ -61,19 +61,23 @@ const SPEECH_BETWEEN = /表示|说|称|指出|警告|强调|认为|透露/;
 const GENERIC_NOUNS = new Set(["对话", "谈判", "磋商", "会议", "见面", "交谈", "会见", "论坛", "发布会", "新闻发布会"]);
 const COUNTRY_ABBR = LEXICON.countryAbbreviations;
 
-/** Finds the meetings an article reports: each with date, place, attendees and the phrases that name it. */
+/**
+ * Finds the meetings an article reports: each with date, place, attendees and the phrases that name it; only the
+ * positions `reports` accepts (body paragraphs and captions) are searched for meeting nouns.
+ */
 export function findMeetings(
   text: string,
   s: string,
   published: string | undefined,
   entities: ArticleEntity[],
+  reports: (at: number) => boolean = () => true,
 ): ArticleMeeting[] {
   const dates = findDates(s, published);
   const places = findWords(s, PLACE_RE);
   const meetings: ArticleMeeting[] = [];
   let lastMentioned: ArticleMeeting | undefined;
   const pending: ArticleMeeting[] = [];
-  const nouns = findWords(s, NOUN_RE);
+  const nouns = findWords(s, NOUN_RE).filter((noun) => reports(noun.start));
   for (const [n, noun] of nouns.entries()) {
     // 立法会议员 is a lawmaker, not a session of the council
     if (s[noun.end] === "员") continue;

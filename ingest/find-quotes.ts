@@ -56,11 +56,20 @@ export function findQuoteSpans(s: string): { open: number; close: number }[] {
   return spans;
 }
 
-/** Finds direct and indirect quotes in an article and attributes each to a speaker where the text names one. */
-export function findQuotes(text: string, s: string, entities: ArticleEntity[]): FoundQuote[] {
+/**
+ * Finds direct and indirect quotes in an article and attributes each to a speaker where the text names one; only
+ * the positions `reports` accepts (the article's body paragraphs) are searched for quotes and speech verbs.
+ */
+export function findQuotes(
+  text: string,
+  s: string,
+  entities: ArticleEntity[],
+  reports: (at: number) => boolean = () => true,
+): FoundQuote[] {
   const refs = findReferences(s, entities);
-  const verbs = findSpeechVerbs(s);
-  const spans = findQuoteSpans(s);
+  // titles, captions and asides report nothing: no quote and no speech verb is taken from them
+  const verbs = findSpeechVerbs(s).filter((v) => reports(v.start));
+  const spans = findQuoteSpans(s).filter((q) => reports(q.open));
   const insideQuote = (pos: number): boolean => spans.some((q) => pos > q.open && pos < q.close);
   const context: SpeakerContext = {
     refs: refs.filter((r) => !insideQuote(r.start)),

@@ -5,7 +5,7 @@ import boilerplate from "./lexicon/boilerplate.json" with { type: "json" };
 
 /** A block of text found in an HTML body, before offsets are assigned. */
 export interface TextBlock {
-  kind: "body" | "caption" | "heading";
+  kind: "body" | "caption" | "heading" | "aside";
   text: string;
 }
 
@@ -110,7 +110,11 @@ export function extractTextBlocks(html: string | AnyNode): TextBlock[] {
     const text = buffer.replace(/[\s\u00a0]+/g, " ").trim();
     buffer = "";
     if (!text || /^[\s\p{P}\p{S}]*$/u.test(text)) return;
-    if (isBoilerplate(text)) return;
+    // credit lines, footers and link lists are kept apart: they name people and organisations, but report nothing
+    if (isBoilerplate(text)) {
+      blocks.push({ kind: "aside", text });
+      return;
+    }
     let kind: TextBlock["kind"] = headingDepth > 0 ? "heading" : "body";
     const looksLikeCaption = text.length <= MAX_CAPTION_CHARS && !/[。！？!?]$/.test(text);
     if (captionDepth > 0 || (imagePending && looksLikeCaption)) kind = "caption";
@@ -153,7 +157,19 @@ export function extractTextBlocks(html: string | AnyNode): TextBlock[] {
       flush();
       continue;
     }
-    if ((tag === "ul" || tag === "ol") && isLinkList(el)) continue;
+    if ((tag === "ul" || tag === "ol") && isLinkList(el)) {
+      flush();
+      for (const li of el.children) {
+        const text =
+          li.type === "tag"
+            ? textOf(li)
+                .replace(/[\s\u00a0]+/g, " ")
+                .trim()
+            : "";
+        if (text) blocks.push({ kind: "aside", text });
+      }
+      continue;
+    }
     const isCaption = CAPTION_TAGS.has(tag) || tag === "figure";
     const isHeading = /^h[1-6]$/.test(tag);
     const isBlock = BLOCK_TAGS.has(tag) || isCaption;

@@ -5,6 +5,7 @@ import type { AnyNode } from "domhandler";
 import { extractTextBlocks, loadHtml, textOf, type TextBlock } from "./html-body.ts";
 import { markdownToHtml } from "./markdown-body.ts";
 import { parsePublishedDate } from "./parse-date.ts";
+import outlets from "./lexicon/outlets.json" with { type: "json" };
 import { fail, succeed, type Result } from "./result.ts";
 
 /** What the format-specific readers produce before offsets and the id are assigned. */
@@ -140,12 +141,36 @@ function readHtmlPageDraft(content: string): Result<ArticleDraft> {
     format: "html-page",
     title,
     url: meta('meta[property="og:url"]') ?? $('link[rel="canonical"]').attr("href"),
-    outlet: meta('meta[property="og:site_name"]') ?? meta('meta[name="author"]'),
+    // an archive's copy names its source outlet in the path (/pen/2411/dw/…) rather than in og:site_name
+    outlet:
+      outletFromUrl(meta('meta[property="og:url"]') ?? $('link[rel="canonical"]').attr("href")) ??
+      meta('meta[property="og:site_name"]') ??
+      meta('meta[name="author"]'),
     publishedRaw,
     published: parsePublishedDate(publishedRaw),
     author: meta('meta[name="author"]'),
     blocks,
   });
+}
+
+const OUTLET_CODES: Record<string, string> = outlets.codes;
+
+/** The outlet an archive URL names by its short code in the path or file name (…/dw/2024/11/01/DW-….html). */
+function outletFromUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return undefined;
+  }
+  const segments = path.split("/").filter(Boolean);
+  const file = segments.pop() ?? "";
+  const fromFile = /^([A-Za-z]{2,8})-/.exec(file)?.[1]?.toLowerCase();
+  const fromPath = segments.map((x) => x.toLowerCase()).find((x) => OUTLET_CODES[x]);
+  // both must agree where both are there (…/dw/…/DW-….html), so an ordinary path word is not taken for an outlet
+  if (fromPath && fromFile && fromPath !== fromFile) return undefined;
+  return fromPath && fromFile ? OUTLET_CODES[fromPath] : undefined;
 }
 
 function readTextDraft(content: string): Result<ArticleDraft> {
@@ -164,17 +189,24 @@ function readTextDraft(content: string): Result<ArticleDraft> {
 function finishArticle(file: string, draft: ArticleDraft): Result<Article> {
   const paragraphs: Paragraph[] = [];
   let offset = 0;
-  for (const block of draft.blocks) {
+  // the title opens the text: it names people and organisations too (政府稱告票電子化…), though it reports nothing
+  const title = clip(draft.title.replace(/\s+/g, " ").trim());
+  const blocks: { kind: Paragraph["kind"]; text: string }[] = [...draft.blocks];
+  if (title && /\p{Script=Han}/u.test(title) && draft.blocks[0]?.text !== title)
+    blocks.unshift({ kind: "title", text: title });
+  for (const block of blocks) {
     paragraphs.push({ kind: block.kind, text: block.text, start: offset });
     offset += block.text.length + 1;
   }
   const text = paragraphs.map((p) => p.text).join("\n");
-  if (!text.trim()) return fail("the article body is empty");
+  const reported = paragraphs.filter((p) => p.kind !== "title" && p.kind !== "aside");
+  if (!reported.some((p) => p.text.trim())) return fail("the article body is empty");
   if (text.length > MAX_TEXT_CHARS)
     return fail(`the article text has ${thousands(text.length)} characters; the limit is ${thousands(MAX_TEXT_CHARS)}`);
-  if (!/\p{Script=Han}/u.test(text)) return fail("no Chinese text in the article body");
+  if (!reported.some((p) => /\p{Script=Han}/u.test(p.text))) return fail("no Chinese text in the article body");
   const article: Article = {
-    id: articleId(text),
+    // the id hashes what the article reports, so two copies with other titles or link lists are one article
+    id: articleId(reported.map((p) => p.text).join("\n")),
     file,
     format: draft.format,
     title: clip(draft.title),

@@ -5,8 +5,11 @@ export const INPUT_FORMATS = ["markdown", "feed", "html-page", "text"] as const;
 export const InputFormat = z.enum(INPUT_FORMATS);
 export type InputFormat = z.infer<typeof InputFormat>;
 
-/** Where a paragraph came from: the article body, an image caption, or a heading inside the body. */
-export const PARAGRAPH_KINDS = ["body", "caption", "heading"] as const;
+/**
+ * Where a paragraph came from: the article body, an image caption, a heading inside the body, the article's title,
+ * or an aside (a credit line, footer or list of links: it names people and organisations but reports nothing).
+ */
+export const PARAGRAPH_KINDS = ["body", "caption", "heading", "title", "aside"] as const;
 
 /** One paragraph of an article, with its character offset into the article's joined text. */
 export const Paragraph = z.object({

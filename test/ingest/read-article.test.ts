@@ -9,7 +9,8 @@ describe("readArticle", () => {
     expect(a.title).toContain("三连谈");
     expect(a.published).toBe("2022-01-14");
     expect(a.outlet).toBe("观察者网");
-    expect(a.paragraphs[0]!.text).toMatch(/^【文\/观察者网 熊超然】/);
+    expect(a.paragraphs[0]).toMatchObject({ kind: "title", text: a.title });
+    expect(a.paragraphs.find((p) => p.kind === "body")!.text).toMatch(/^【文\/观察者网 熊超然】/);
   });
 
   it("reads the feed export with epoch-ms date, title and url (seed 001, BBC)", () => {
@@ -27,12 +28,30 @@ describe("readArticle", () => {
     expect(a.paragraphs.filter((p) => p.kind === "body").some((p) => p.text.includes("从左二起"))).toBe(false);
   });
 
-  it("drops copyright footers, RSS trailers and related-article lists (seed 002, DW; seed 001, BBC)", () => {
+  it("keeps copyright footers, RSS trailers and related-article lists apart as asides (seed 002, DW; seed 001, BBC)", () => {
+    const bodyOf = (a: ReturnType<typeof readSample>) =>
+      a.paragraphs
+        .filter((p) => p.kind !== "aside")
+        .map((p) => p.text)
+        .join("\n");
+    const asidesOf = (a: ReturnType<typeof readSample>) =>
+      a.paragraphs
+        .filter((p) => p.kind === "aside")
+        .map((p) => p.text)
+        .join("\n");
     const dw = readSample("002_214997b71d6f798a.txt");
-    expect(dw.text).not.toContain("获取更多RSS");
-    expect(dw.text).not.toContain("版权声明");
+    expect(bodyOf(dw)).not.toContain("获取更多RSS");
+    expect(bodyOf(dw)).not.toContain("版权声明");
+    expect(asidesOf(dw)).toContain("版权声明");
     const bbc = readSample("001_4866b69960fbeb87.txt");
-    expect(bbc.text).not.toContain("古巴导弹危机重演？美俄在乌克兰的对峙加剧");
+    expect(bodyOf(bbc)).not.toContain("古巴导弹危机重演？美俄在乌克兰的对峙加剧");
+    expect(asidesOf(bbc)).toContain("古巴导弹危机重演？美俄在乌克兰的对峙加剧");
+  });
+
+  it("gives one id to one article whatever its title and asides", () => {
+    const one = readArticle("a.txt", "标题一\n美国国务卿布林肯表示，会谈不会取得突破。");
+    const two = readArticle("b.txt", "另一个标题\n美国国务卿布林肯表示，会谈不会取得突破。");
+    expect(one.ok && two.ok && one.value.id === two.value.id).toBe(true);
   });
 
   it("gives paragraphs offsets into the article text", () => {
@@ -55,7 +74,20 @@ describe("readArticle", () => {
     if (!r.ok) return;
     expect(r.value.format).toBe("html-page");
     expect(r.value.published).toBe("2024-11-23");
-    expect(r.value.text).toBe("川普今天提名班森特擔任財政部長。");
+    expect(r.value.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ["title", "班森特獲提名"],
+      ["body", "川普今天提名班森特擔任財政部長。"],
+    ]);
+  });
+
+  it("names the source outlet of an archive's copy from its path (pen-2411: /pen/2411/dw/…/DW-….html)", () => {
+    const page = (url: string) =>
+      `<html><head><meta property="og:site_name" content="零新聞 2024.11" /><meta property="og:url" content="${url}" />
+      </head><body><article><p>川普今天提名班森特擔任財政部長。</p></article></body></html>`;
+    const copy = readArticle("x.html", page("https://agora0.github.io/pen/2411/dw/2024/11/01/DW-%E6%AC%A7.html"));
+    expect(copy.ok && copy.value.outlet).toBe("Deutsche Welle");
+    const plain = readArticle("y.html", page("https://example.org/news/2024/story.html"));
+    expect(plain.ok && plain.value.outlet).toBe("零新聞 2024.11");
   });
 
   it.each([
