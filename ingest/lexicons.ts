@@ -30,6 +30,8 @@ export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]
 export const LEXICON = {
   personTitles: longestFirst(titles.person),
   referenceWords: titles.reference,
+  /** Titles a report uses in turn for one role (政治分析家, 分析人士). */
+  titleSynonyms: titles.synonyms,
   speechVerbs: longestFirst(speechVerbs.strong),
   weakSpeechVerbs: longestFirst(speechVerbs.weak),
   /** Verbs that tie a quotation to its speaker without reporting a clause (发文, 辩护, 讲述). */

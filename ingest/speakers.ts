@@ -10,6 +10,8 @@ export interface Reference {
   start: number;
   end: number;
   via: "name" | "title" | "pronoun";
+  /** For a person: the titles the article gives them (simplified), for 这位部长 to find its holder. */
+  titles?: string[];
 }
 
 /** A speech or reporting verb found on a word boundary. */
@@ -62,8 +64,11 @@ export function findSpeechVerbs(s: string): SpeechVerb[] {
 /** Names of the entities, plus title phrases standing alone for a person named elsewhere in the article. */
 export function findReferences(s: string, entities: ArticleEntity[]): Reference[] {
   const refs: Reference[] = [];
-  for (const e of entities)
-    for (const m of e.mentions) refs.push({ entity: e.id, kind: e.kind, start: m.start, end: m.end, via: "name" });
+  for (const e of entities) {
+    const titles = e.kind === "Person" ? e.titles.map(simplifyText) : [];
+    for (const m of e.mentions)
+      refs.push({ entity: e.id, kind: e.kind, start: m.start, end: m.end, via: "name", titles });
+  }
   const nameStarts = new Set(refs.map((r) => r.start));
   // A title phrase owned by exactly one person (美国常驻欧安组织代表 → Carpenter) and not followed by a name.
   const owners = new Map<string, Set<string>>();
@@ -99,6 +104,8 @@ function titleVariants(title: string): string[] {
 const PRONOUN = /^(他们|她们|他|她|其)/;
 // Names after these are no subject: objects (X对记者说, 与Y会谈), causees (让普京…说), places and channels (在Telegram上说).
 const PREPOSITIONS = new Set([..."与同和对向跟给把被替及让在于从经"]);
+// Prepositions that make the name after them the one spoken to: 对德国之声表示, 向记者透露 (对于 and 关于 end in 于).
+const ADDRESSEE_BEFORE = new Set([..."对向跟给与和同"]);
 // Words that open a clause before its subject: conjunctions, adverbs of time and sequence.
 const CLAUSE_OPENER =
   /^(?:但是|但|而且|而|并且|并|且|则|另外|此外|同时|不过|对此|与此同时|因此|随后|事实上|然而|所以|其中|当时|此前|之后|后来|目前|如今|最后|最终|首先|其次|另一方面|早前|日前|近日|稍早|今天|昨天|今日|昨日|当天|当日|今年|去年|周[一二三四五六日天]|星期[一二三四五六日天]|本周[一二三四五六日]?|上周[一二三四五六日]?|上月|本月|[上下]午|晚间|凌晨|\d{1,4}年|\d{1,2}月|\d{1,2}日|[\s，,、])/;
@@ -146,10 +153,21 @@ export function subjectOfClause(
   if (pronoun) return resolvePronoun(s, pronounAt, pronoun[1]!, refs) ?? null;
   // 对于特朗普称「…」: a name right before the verb is its subject, whatever stands before the name
   // (only where the clause ends at the verb: in a clause before it, the last name is its object)
+  // (but not an addressee: 对德国之声表示, 告诉路透社说, 向记者透露)
+  const verbAt = firstVerbOffset(rest);
+  // (当被问到对于特朗普称「…」: after 对于 or 关于 a new clause opens, with its own subject)
+  const beforeVerb = (r: Reference): boolean =>
+    verbAt < 0 ||
+    r.start < start + verbAt ||
+    s.slice(start + verbAt, r.start).includes("的") ||
+    /(对于|关于|有关)$/.test(s.slice(start + verbAt, r.start));
   const adjacent =
     options.endsAtVerb === false
       ? undefined
-      : refs.filter((r) => r.start >= start && r.end <= to && adjacentToVerb(s.slice(r.end, to))).pop();
+      : refs
+          .filter((r) => r.start >= start && r.end <= to && adjacentToVerb(s.slice(r.end, to)))
+          .filter((r) => !ADDRESSEE_BEFORE.has(s[r.start - 1] ?? "") && beforeVerb(r))
+          .pop();
   if (adjacent && !(adjacent.kind === "Person" && s[adjacent.end] === "的")) return adjacent;
   // 严厉批评其盟友对…朝鲜军队的“零”反应: a clause opening with an adverb or a verb has no subject of its own, and
   // the names inside it are objects
@@ -172,9 +190,6 @@ export function subjectOfClause(
       !insideParentheses(s, r.start, start),
   );
   // 除了说会救黎智英: a name after the clause's verb is its object (unless a relative clause ends in it: 主持会谈的X)
-  const verbAt = firstVerbOffset(rest);
-  const beforeVerb = (r: Reference): boolean =>
-    verbAt < 0 || r.start < start + verbAt || s.slice(start + verbAt, r.start).includes("的");
   for (const [k, r] of inClause.entries()) {
     if (!beforeVerb(r)) continue;
     const after = s.slice(r.end, r.end + 6);
@@ -185,8 +200,9 @@ export function subjectOfClause(
     if (after.startsWith("的") && r.kind === "Person") continue;
     return named;
   }
+  // 这位部长说: the person before who holds that title; 这位官员说 of an unnamed official names nobody
   const reference = LEXICON.referenceWords.find((w) => rest.includes(w));
-  if (reference) return lastPersonBefore(from, refs) ?? null;
+  if (reference) return holderOf(rest.slice(rest.indexOf(reference) + reference.length), from, refs) ?? null;
   const place = LEXICON.placeNames.find((p) => rest.startsWith(p));
   if (place && PLACE_AS_SUBJECT.test(rest.slice(place.length))) return null;
   return hasOwnSubject(rest) ? null : undefined;
@@ -308,6 +324,18 @@ function lastSubjectBefore(s: string, at: number, refs: Reference[]): Reference 
     if (!words.some((w) => /^(v|p)/.test(w.tag) || PREPOSITIONS.has(w.word))) return { ...r, via: "pronoun" };
   }
   return undefined;
+}
+
+/** 这位部长: the last person before `at` whose titles hold the title the phrase starts with; none for 这位官员. */
+function holderOf(phrase: string, at: number, refs: Reference[]): Reference | undefined {
+  const title = LEXICON.personTitles.find((t) => phrase.includes(t));
+  if (!title) return undefined;
+  const same = LEXICON.titleSynonyms.find((group) => group.includes(title)) ?? [title];
+  const holders = refs.filter(
+    (r) => r.kind === "Person" && r.end <= at && r.titles?.some((t) => same.some((x) => t.endsWith(x))),
+  );
+  const last = holders[holders.length - 1];
+  return last ? { ...last, via: "pronoun" } : undefined;
 }
 
 function lastPersonBefore(at: number, refs: Reference[]): Reference | undefined {

@@ -172,6 +172,32 @@ describe("findQuotes", () => {
     expect(q?.speaker ?? "none").toBe("none");
   });
 
+  it.each([
+    // pen-2411 DW (audit): the one spoken to is not the speaker
+    [
+      "an addressee after 对",
+      "反数字仇恨中心负责人艾哈迈德（Imran Ahmed）对德国之声表示：“社交平台正在放大仇恨言论。”",
+      "社交平台正在放大仇恨言论。",
+      "艾哈迈德",
+    ],
+    // seed 003 (Aljazeera): 这位 + a synonym of the title the person holds
+    [
+      "这位 + a synonym of the title",
+      "政治分析家贝尔萨诺夫认为，谈判可能失败。与此同时，这位政治分析人士认为，决定权现在就在美国政府的手上。",
+      "决定权现在就在美国政府的手上",
+      "贝尔萨诺夫",
+    ],
+  ])("attributes a quote past %s", (_case, text, quote, speaker) => {
+    const q = quotesOf(text).find((x) => x.text === quote);
+    expect(q, `no quote ${quote}`).toBeDefined();
+    expect(q!.speaker).toBe(speaker);
+  });
+
+  it("gives an unnamed official's words to nobody (pen-2411 AJ: 拜登…；这位官员说)", () => {
+    const qs = quotesOf("美国总统拜登周二发表讲话。一名美国官员随后否认了这一说法。这位官员说，华盛顿不会改变立场。");
+    expect(qs.find((q) => q.text.startsWith("华盛顿不会改变立场"))?.speaker).toBeUndefined();
+  });
+
   it("gives each attribution the confidence of the step that made it", () => {
     const q = quotesOf;
     const named = findQuotesWithConfidence("沙利文说：“我们在2014年看到了这个剧本，美国如论如何都准备好了。”");
