@@ -45,9 +45,11 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
   for (const m of seeds) {
     // a registry seed stays the seed of its form: chained copies then carry the registry entry
     if (!forms.get(m.key)?.registry) forms.set(m.key, m);
-    if (m.kind === "Person" && /[·•‧・･∙⋅]/.test(m.key)) {
-      const surname = m.key.split(/[·•‧・･∙⋅]/).pop()!;
-      if (surname.length >= 2 && !forms.has(surname)) forms.set(surname, { ...m, key: surname, signals: ["chain"] });
+    if (m.kind === "Person" && /[·•‧・･∙⋅．]/.test(m.key)) {
+      const surname = m.key.split(/[·•‧・･∙⋅．]/).pop()!;
+      // the bare surname carries no Latin name of its own: two people may share it (奥马尔·龚萨雷兹, 埃德蒙多·龚萨雷兹)
+      const { latin: _latin, pairedEnd: _paired, ...bare } = m;
+      if (surname.length >= 2 && !forms.has(surname)) forms.set(surname, { ...bare, key: surname, signals: ["chain"] });
     }
     // 神韵艺术团 … 神韵: an organisation named by a kind word is later named without it
     const head = shortNameOf(m);
@@ -119,7 +121,10 @@ function dropOverlaps(all: Mention[]): Mention[] {
       m.signals.includes("latin-bracket") ||
       !registryPersons.some(
         (r) =>
-          r.start >= m.start && r.end <= m.end && m.end - m.start - (r.end - r.start) <= 2 && !/[·•‧・･∙⋅]/.test(m.key),
+          r.start >= m.start &&
+          r.end <= m.end &&
+          m.end - m.start - (r.end - r.start) <= 2 &&
+          !/[·•‧・･∙⋅．]/.test(m.key),
       ),
   );
   const sorted = [...mentions].sort(
@@ -169,10 +174,21 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
   const registryOfKey = new Map(mentions.filter((m) => m.registry).map((m) => [m.key, m.registry!]));
   mentions.forEach((m, i) => {
     if (m.kind !== "Person") return;
+    // 奥马尔·龚萨雷兹 and 埃德蒙多·龚萨雷兹 in one article: a bare 龚萨雷兹 joins the full name named last before it
+    const fullNames = mentions.filter(
+      (o) =>
+        o.kind === "Person" &&
+        ((/[·•‧・･∙⋅．]/.test(o.key) && o.key.split(/[·•‧・･∙⋅．]/).pop() === m.key) || o.familyName === m.key),
+    );
+    const nearest =
+      new Set(fullNames.map((o) => o.key)).size > 1
+        ? (fullNames.filter((o) => o.start < m.start).pop() ?? fullNames[0])!.key
+        : undefined;
     mentions.forEach((o, j) => {
       if (j === i || o.kind !== "Person" || find(i) === find(j)) return;
       // 拉拉·特朗普 … 特朗普: the surname joins the full name unless it is a registry name of someone else
-      if ((/[·•‧・･∙⋅]/.test(o.key) && o.key.split(/[·•‧・･∙⋅]/).pop() === m.key) || o.familyName === m.key) {
+      if ((/[·•‧・･∙⋅．]/.test(o.key) && o.key.split(/[·•‧・･∙⋅．]/).pop() === m.key) || o.familyName === m.key) {
+        if (nearest && o.key !== nearest) return;
         const reg = m.registry ?? registryOfKey.get(m.key);
         if (!reg || reg.names.includes(o.key) || o.registry === reg || sharesRegistryRole(s, o, reg)) union(j, i);
       } else if (m.signals.includes("sound-alike") && isTranslitChar(o.key[0])) {
@@ -217,6 +233,8 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
     if (registry && localLatin && !latinCompatible(registry.latin, localLatin)) registry = undefined;
     // 副总统莎拉·杜特蒂 is not the registry's president Duterte: a deputy's title against the registry's office wins
     if (registry?.roles?.length && isDeputyOf(roleWords(titles), registry.roles)) registry = undefined;
+    // 议长约翰逊 is not the registry's prime minister Johnson: an office the registry does not give them wins
+    if (registry?.roles?.length && holdsOtherOffice(roleWords(titles), registry.roles)) registry = undefined;
     // 卡玛拉·哈里斯 with no bare 哈里斯 nearby: the registry entry of the surname, when the given name sounds right
     if (!registry && kind === "Person") registry = registryForFullName(s, ms);
     const latin = registry?.latin ?? localLatin;
@@ -300,6 +318,37 @@ function sharesRegistryRole(s: string, full: Mention, registry: RegistryEntry): 
   if (!phrase || !registry.roles?.length) return false;
   const roles = roleWords([phrase]);
   return roles.size > 0 && rolesCompatible(roles, new Set(registry.roles));
+}
+
+// Political offices: two of them that do not match name two people (议长 Johnson, 首相 Johnson).
+const OFFICES = new Set([
+  "总统",
+  "副总统",
+  "总理",
+  "副总理",
+  "首相",
+  "议长",
+  "国务卿",
+  "外长",
+  "外交部长",
+  "防长",
+  "国防部长",
+  "秘书长",
+  "参议员",
+  "众议员",
+  "州长",
+  "市长",
+  "财长",
+  "财政部长",
+]);
+
+/** True when the article gives a person only offices, none of which is one of the registry entry's. */
+function holdsOtherOffice(roles: Set<string>, registryRoles: string[]): boolean {
+  const offices = [...roles].filter((r) => OFFICES.has(r));
+  const registryOffices = registryRoles.filter((r) => OFFICES.has(r));
+  return (
+    offices.length > 0 && registryOffices.length > 0 && !rolesCompatible(new Set(offices), new Set(registryOffices))
+  );
 }
 
 /** True when a role is the deputy of one of the registry's roles, or the other way round (副总统 / 总统). */

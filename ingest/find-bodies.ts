@@ -38,8 +38,9 @@ const PREFIX = [...COUNTRY_NAMES, ...ABBREVIATIONS.map(([a]) => a)]
   .join("|");
 const INSTITUTIONS = LEXICON.institutions.map(escapeRegExp).join("|");
 const COUNTRY_BODY_RE = new RegExp(`(${PREFIX})(${INSTITUTIONS})`, "g");
+// 深圳市政府, 加沙当局, 东京警方: a city's own bodies (加沙当局 is not Israel's government)
 const CITY_BODY_RE = new RegExp(
-  `(${Object.keys(LEXICON.cities).map(escapeRegExp).join("|")})(市政府|政府|市议会|议会)`,
+  `(${[...Object.keys(LEXICON.cities), ...Object.keys(LEXICON.regions)].map(escapeRegExp).join("|")})(市政府|政府|当局|警方|市议会|议会)`,
   "g",
 );
 const BARE_RE = wordAlternation(Object.keys(BODIES));
@@ -137,7 +138,8 @@ export function findBodies(s: string): Mention[] {
     if (!country || !wordEndsAt(s, m.index, m.index + whole.length)) continue;
     found.push(bodyMention(m.index, m.index + whole.length, whole, canonicalName(country, body)));
   }
-  for (const m of s.matchAll(CITY_BODY_RE)) found.push(bodyMention(m.index, m.index + m[0].length, m[0], m[0]));
+  for (const m of s.matchAll(CITY_BODY_RE))
+    found.push(bodyMention(m.index, m.index + m[0].length, m[0], m[1]! + (BODY_SYNONYMS[m[2]!] ?? m[2]!)));
   // 拜登政府, 石破政府: a head of government's name (or a Japanese head's family name) + 政府 is their country's
   // government
   for (const m of s.matchAll(LEADER_GOVERNMENT_RE)) {

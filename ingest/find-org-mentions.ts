@@ -245,6 +245,16 @@ export function findOrgMentions(s: string): Mention[] {
     if (/^[A-Z]/.test(name) && (NOT_ORG_ACRONYMS.has(name) || LEXICON.latinGivenNames.has(name))) continue;
     add(start, start + name.length, ["org-suffix"], /^[A-Za-z]/.test(name) ? { latin: name } : {});
   }
+  // Ukrenergo表示, 据Semafor报道: one Latin word (no given name, no known acronym) speaking or reporting is an
+  // organisation; a person named in Latin comes with a given name
+  for (const m of s.matchAll(/(?<![A-Za-z] ?)([A-Z][a-z]+[A-Za-z]*)(?! ?[A-Za-z])/g)) {
+    const word = m[1]!;
+    if (LEXICON.latinGivenNames.has(word) || NOT_ORG_ACRONYMS.has(word)) continue;
+    const after = s.slice(m.index + word.length, m.index + word.length + 4);
+    const before = s.slice(Math.max(0, m.index - 2), m.index);
+    if (/^\s?(表示|称|指出|说|报道|报导|发表|发文|宣布|透露|回应)/.test(after) || /(据|根据)\s?$/.test(before))
+      add(m.index, m.index + word.length, ["abbreviation"], { latin: word });
+  }
   // 驻美大使馆, 驻华代表处: a mission abroad
   for (const m of s.matchAll(/驻[\p{Script=Han}]{1,5}?(大使馆|领事馆|总领事馆|代表处|办事处)/gu))
     if (LEXICON.countryAbbreviations[m[0].slice(1, 2)] || LEXICON.placeNames.some((p) => m[0].startsWith(p, 1)))

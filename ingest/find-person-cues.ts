@@ -10,8 +10,17 @@ const CREDIT_ROLE =
 // What ends one name of a credit list.
 const CREDIT_SEPARATOR = /[\s/／、，,）)】\]|]/;
 // One Latin personal name written in a byline: Keith Bradsher, KEITH BRADSHER, Christoph Strack.
-const LATIN_NAME = String.raw`[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){1,3}`;
-const BYLINE_LINE = new RegExp(String.raw`^\s*(${LATIN_NAME})(?:\s*(?:,|，|、|&|and)\s*(${LATIN_NAME}))*\s*$`);
+const LATIN_NAME = String.raw`\p{Lu}[\p{Script=Latin}'’.-]*(?: \p{Lu}[\p{Script=Latin}'’.-]*){1,3}`;
+const BYLINE_LINE = new RegExp(String.raw`^\s*(${LATIN_NAME})(?:\s*(?:,|，|、|&|and)\s*(${LATIN_NAME}))*\s*$`, "u");
+// NYT credits: “Alan Blinder、Mitch Smith对本文有报道贡献”, and photographers: “Erin Schaff/The New York Times”.
+const CONTRIBUTORS = new RegExp(
+  String.raw`((?:${LATIN_NAME})(?:\s*(?:、|,|，|和|and)\s*(?:${LATIN_NAME}))*)\s*对本文有(?:报道|研究)?贡献`,
+  "gu",
+);
+const PHOTOGRAPHER = new RegExp(
+  String.raw`(${LATIN_NAME})\s*(?:/|／| for )(?:The New York Times|Getty Images|Reuters|Associated Press|AFP|EPA|AP)\b`,
+  "gu",
+);
 const HONORIFICS = /(先生|女士|小姐|太太)/;
 
 /** Title-cases an all-caps name: KEITH BRADSHER → Keith Bradsher. */
@@ -48,13 +57,24 @@ export function findCreditNames(s: string): Mention[] {
       at = end + 1;
     }
   }
+  for (const re of [CONTRIBUTORS, PHOTOGRAPHER]) {
+    for (const m of s.matchAll(re)) {
+      let at = m.index;
+      for (const name of m[1]!.split(/\s*(?:、|,|，|和|\band\b)\s*/)) {
+        const start = s.indexOf(name, at);
+        at = start + name.length;
+        if (name.split(" ").length < 2) continue;
+        found.push({ kind: "Person", start, end: at, key: name, signals: ["byline"], latin: titleCase(name) });
+      }
+    }
+  }
   let lineStart = 0;
   for (const line of s.split("\n")) {
     const m = BYLINE_LINE.exec(line);
     if (m && line.length <= 80) {
       for (const name of line.split(/\s*(?:,|，|、|&|\band\b)\s*/)) {
         const trimmed = name.trim();
-        if (!/^[A-Z]/.test(trimmed) || trimmed.split(" ").length < 2) continue;
+        if (!/^\p{Lu}/u.test(trimmed) || trimmed.split(" ").length < 2) continue;
         const start = lineStart + line.indexOf(trimmed);
         const latin = titleCase(trimmed);
         found.push({ kind: "Person", start, end: start + trimmed.length, key: trimmed, signals: ["byline"], latin });
@@ -112,9 +132,11 @@ export function japaneseNameLength(s: string, start: number): number {
   for (const w of tagWords(s.slice(start, from + 4))) boundaries.add((offset += w.word.length));
   // 石破就此表示, 石破还说: the family name alone, followed by an adverb, is no full name
   if (!isHan(s[from]) || NOT_GIVEN_NAME_START.has(s[from]!)) return 0;
-  for (const given of [2, 1]) {
+  for (const given of [3, 2, 1]) {
     const end = from + given;
     const part = s.slice(from, end);
+    // 贺津也, 雄一郎, 龙太郎: three-character given names end in one of their usual characters
+    if (given === 3 && !/[也郎子美男夫介助彦雄树平人]$/.test(part)) continue;
     if (![...part].every(isHan) || end > s.length || !boundaries.has(end) || HONORIFICS.test(part)) continue;
     if (given === 2 && /^(d|c|p|r|v|t|f|m|q|u|vn|ad|nr|ns)/.test(tagWords(part)[0]?.tag ?? "")) continue;
     return family.length + given;

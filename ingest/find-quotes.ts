@@ -402,6 +402,11 @@ function reportedClause(
   const quoteFirst = spans.find((q) => q.open === start);
   if (quoteFirst && s[quoteFirst.close + 1] === "的") return undefined;
   if (/的(人|人之一|国家之一|一员)$/.test(clause.split(/[，,]/)[0] ?? "")) return undefined;
+  // 时报报道美国南部的记者: a noun phrase with no predicate is the verb's object, not a report
+  // (jieba's tags are rough: any verb, adverb, preposition or clause-joining conjunction counts as a predicate)
+  const predicate = (w: { word: string; tag: string }): boolean =>
+    /^(v|d|p|ad)/.test(w.tag) || (w.tag === "c" && !/^(和|及|与|以及|或)$/.test(w.word)) || /^(是|有)$/.test(w.word);
+  if (!tagWords(clause).some(predicate)) return undefined;
   return { start, end };
 }
 

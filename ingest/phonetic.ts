@@ -30,7 +30,11 @@ export function soundBlock(name: string): string {
 }
 
 function computeSoundKey(name: string): string {
-  const syllables = pinyin(name.replace(/[·•‧・･∙⋅\s]/g, ""), { toneType: "none", type: "array", v: true }) as string[];
+  const syllables = pinyin(name.replace(/[·•‧・･∙⋅．\s]/g, ""), {
+    toneType: "none",
+    type: "array",
+    v: true,
+  }) as string[];
   return syllables
     .filter((syl) => syl !== "er")
     .map((syl) => {

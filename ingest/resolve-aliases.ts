@@ -54,7 +54,7 @@ const COUNTRY_FOLD: [RegExp, string][] = [
 
 /** A form with script, spacing and country abbreviations folded, for exact matching of organisations. */
 function foldForm(key: string): string {
-  let k = key.replace(/[\s·•‧・･∙⋅\-—]/g, "").toLowerCase();
+  let k = key.replace(/[\s·•‧・･∙⋅．\-—]/g, "").toLowerCase();
   for (const [re, full] of COUNTRY_FOLD) k = k.replace(re, full);
   return k;
 }

@@ -31,7 +31,7 @@ export const NAME_FOLLOWERS = new Set([
   ..."正仍才便皆表说在今昨明指称周星于对与和同跟的是也则还已将曾日等就向到被把为及亦均都会要不并所再又即已、，。；：！？「」“”（）()【】《》 \n·",
 ]);
 
-const NAME_DOTS = new Set(["·", "•", "‧", "・", "･", "∙", "⋅", "."]);
+const NAME_DOTS = new Set(["·", "•", "‧", "・", "･", "∙", "⋅", "．", "."]);
 
 /** True for the middle dots that join the parts of a transliterated name (温迪·谢尔曼). */
 export const isNameDot = (ch: string | undefined): boolean => ch !== undefined && NAME_DOTS.has(ch) && ch !== ".";

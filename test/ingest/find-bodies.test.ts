@@ -141,3 +141,15 @@ describe("government bodies and organisations", () => {
     expect(orgForms("他在X光检查中没有发现问题。")).not.toContain("X");
   });
 });
+
+describe("audit cases on pen-2411 articles outside the dev gold", () => {
+  it("takes one Latin word that speaks for an organisation (aj/2024/11/28/AJ-俄罗斯导弹袭击乌克兰电网…)", () => {
+    expect(orgForms("据Ukrenergo称，基辅、敖德萨、第聂伯罗和顿涅茨克地区停电。")).toContain("Ukrenergo");
+  });
+
+  it("gives a city's authorities to the city, not to the article's country (aj: 加沙当局)", () => {
+    const text = "以色列军方周三表示将继续行动。以色列总理内塔尼亚胡说，以色列不会停火。加沙当局表示，已有数十人死亡。";
+    const gaza = orgs(text).find((e) => e.forms.includes("加沙当局"));
+    expect(gaza?.canonical).toBe("加沙政府");
+  });
+});

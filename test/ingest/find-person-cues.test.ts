@@ -74,3 +74,34 @@ describe("person cues beyond titles and brackets", () => {
     expect(formsOf(text)).not.toContain("費茲傑羅");
   });
 });
+
+describe("audit cases on pen-2411 articles outside the dev gold", () => {
+  it("joins a bare surname to the full name named last before it when two people share it (cna/2024/11/24/CNA-委內瑞拉反對派匿藏…)", () => {
+    const text =
+      "另一名委內瑞拉反對派成員歐瑪．龔薩雷茲（Omar Gonzalez）則在X平台張貼影片。美國則在上週認定委國反對派領袖埃德蒙多．龔薩雷茲（Edmundo Gonzalez Urrutia）是大選勝利者。龔薩雷茲今天在X平台發文表示感謝。";
+    const gonzalez = persons(text).filter((e) => e.forms.some((f) => f.includes("龔薩雷茲")));
+    expect(gonzalez).toHaveLength(2);
+    const edmundo = gonzalez.find((e) => e.latin === "Edmundo Gonzalez Urrutia");
+    expect(edmundo?.forms).toContain("龔薩雷茲");
+  });
+
+  it("keeps a speaker of the House apart from the registry's prime minister of the same name (dw/2024/11/04/DW-事实核查-马斯克…)", () => {
+    const text = "今年7月，美国众议院共和党籍议长约翰逊宣称，民主党在阻挠确保只有美国公民才能投票的措施。";
+    const johnson = persons(text).find((e) => e.forms.includes("约翰逊"));
+    expect(johnson?.latin).not.toBe("Boris Johnson");
+  });
+
+  it("reads a Japanese given name of three characters (kyodo: 国民民主党干事长榛叶贺津也)", () => {
+    expect(formsOf("国民民主党干事长榛叶贺津也介绍称，将与各党等距离推进。")).toContain("榛叶贺津也");
+  });
+
+  it.each([
+    // nyt credits: contributors and photographers
+    ["contributors", "Maya C. Miller、Alan Blinder对本文有报道贡献。", ["Maya C. Miller", "Alan Blinder"]],
+    ["a photographer", "特朗普在白宫。Erin Schaff/The New York Times", ["Erin Schaff"]],
+    // dw byline with letters beyond ASCII
+    ["a byline with an umlaut", "Marcel Fürstenau\n柏林墙倒塌35周年。", ["Marcel Fürstenau"]],
+  ])("finds the names in %s", (_what, text, names) => {
+    expect(formsOf(text)).toEqual(expect.arrayContaining(names));
+  });
+});
