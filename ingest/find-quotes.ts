@@ -30,6 +30,8 @@ const PAIRS: Record<string, string> = { "“": "”", "「": "」", "『": "』"
 // A quoted run this short with no inner punctuation may be a term in scare quotes (“克里米亚事件”).
 const SHORT_QUOTE = 10;
 const SCARE_BEFORE = /(所谓|称为|称之为|被称为|名为|叫做|号称|以|这一|这个|该|一场|一种|的)$/;
+const NAMING_BEFORE = /(所谓|被称为|名为|叫做|号称|题为|标题为|称作|简称)$/;
+const EVALUATIVE = /^(a|ad|an|d|m|i|l|z)$/;
 const NOUNISH = /^(n|nz|ns|nt|nr|nrt|vn|an|a|ad|b|j|eng|m|q|x|f|s|uj)$/;
 
 /** Quote-mark spans of the text (outermost pairs; nothing inside 《》). */
@@ -133,7 +135,8 @@ function findDirectQuotes(
       continuation(span, opensSentence, refs, lastSpeaker(span.open));
     // words in quote marks after a speech verb are reported words even when nobody named said them
     const reportedWords = verbs.some((v) => v.end <= span.open && v.start >= sentenceStart && !v.attributionOnly);
-    if (!isQuoteLike(s, span, inner, !!attribution || reportedWords)) continue;
+    const named = !!attribution && attribution.confidence >= 0.75;
+    if (!isQuoteLike(s, span, inner, !!attribution || reportedWords, named)) continue;
     const q: FoundQuote = {
       kind: "direct",
       text: text.slice(span.open + 1, span.close),
@@ -273,17 +276,29 @@ function continuation(
 }
 
 /** Tells words someone said from a term in scare quotes or a title. */
-function isQuoteLike(s: string, span: { open: number; close: number }, inner: string, attributed: boolean): boolean {
+function isQuoteLike(
+  s: string,
+  span: { open: number; close: number },
+  inner: string,
+  attributed: boolean,
+  speakerNamed = false,
+): boolean {
   if (!/\p{Script=Han}/u.test(inner)) return inner.split(/\s+/).length >= 4;
   const after = s.slice(span.close + 1, span.close + 3);
   // “讨论”（discussion）, 「高机动性多管火箭系统」（HIMARS）: a glossed term or name
   if (/^[（(][A-Za-z]/.test(after) && !/[，。！？,!?]/.test(inner)) return false;
   if (inner.length >= SHORT_QUOTE || /[，。！？、；：,!?]/.test(inner)) return true;
   const before = s.slice(Math.max(0, span.open - 4), span.open);
+  if (NAMING_BEFORE.test(before)) return false;
+  // a named speaker's evaluative fragment is their words (战争的“真正升级”, 有“很大的勇气”, 提供了“一千多枚导弹”): it
+  // holds an adjective, adverb, number or idiom, where a term in scare quotes is nouns (“军事基础设施”, “执行议程”)
+  // (an adjective naming a noun, “悲观情绪”, is a term like the others)
+  const words = tagWords(inner);
+  const adjectiveNoun = words.length === 2 && words[0]!.tag === "a" && /^n/.test(words[1]!.tag);
+  if (speakerNamed && inner.length >= 2 && !adjectiveNoun && words.some((w) => EVALUATIVE.test(w.tag))) return true;
   if (SCARE_BEFORE.test(before) && !/(说|称|是)$/.test(before)) return false;
   if (after.startsWith("的") && !/(说成是|说|称|是)$/.test(before)) return false;
   if (inner.length < 3) return false;
-  const words = tagWords(inner);
   if (words.every((w) => NOUNISH.test(w.tag))) return false;
   return attributed;
 }

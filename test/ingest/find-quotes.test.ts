@@ -193,6 +193,20 @@ describe("findQuotes", () => {
     expect(q!.speaker).toBe(speaker);
   });
 
+  it.each([
+    // aj/2024/11/01/AJ-乌克兰再次喊话盟友…: an evaluative fragment in a named speaker's report
+    ["乌克兰外交部长安德烈·西比加表示，朝鲜在乌克兰边境部署军队构成了战争的“真正升级”。", "真正升级", true],
+    // dw/2024/11/27/DW-默克尔新书…: an idiom
+    ["如今70岁的默克尔讲述了她在民主德国“无忧无虑”的成长。", "无忧无虑", true],
+    // seed 000 (Guancha): a term in scare quotes, nouns only
+    ["里亚布科夫表示，俄罗斯可能在古巴和委内瑞拉部署“军事基础设施”。", "军事基础设施", false],
+    // seed 000 (Guancha): an adjective naming a noun is a term too
+    ["此次代表俄方参加谈判的俄罗斯副外长里亚布科夫，已经透露出了“悲观情绪”。", "悲观情绪", false],
+  ])("tells a short quoted fragment from a term: %s", (text, fragment, quoted) => {
+    const found = quotesOf(text).some((q) => q.kind === "direct" && q.text === fragment);
+    expect(found).toBe(quoted);
+  });
+
   it("gives an unnamed official's words to nobody (pen-2411 AJ: 拜登…；这位官员说)", () => {
     const qs = quotesOf("美国总统拜登周二发表讲话。一名美国官员随后否认了这一说法。这位官员说，华盛顿不会改变立场。");
     expect(qs.find((q) => q.text.startsWith("华盛顿不会改变立场"))?.speaker).toBeUndefined();
