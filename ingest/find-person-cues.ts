@@ -150,6 +150,23 @@ export function japaneseFamilyName(name: string): string | undefined {
 }
 
 /**
+ * A name marked as a transliteration by （音）, as the New York Times writes names it could not confirm: 泰时·王（音）,
+ * 龚书佳（音）.
+ */
+export function findSoundMarkedNames(s: string): Mention[] {
+  const found: Mention[] = [];
+  for (const m of s.matchAll(/([^\P{Script=Han}的在]{1,4}(?:[·•‧・．][^\P{Script=Han}的]{1,4})?)[（(]音[)）]/gu)) {
+    let name = m[1]!;
+    // the name ends the words before it: take the longest tail that is a surname-led or dotted name
+    if (!/[·•‧・．]/.test(name)) name = name.slice(-3);
+    if (name.length < 2) continue;
+    const start = m.index + m[1]!.length - name.length;
+    found.push({ kind: "Person", start, end: start + name.length, key: name, signals: ["byline"] });
+  }
+  return found;
+}
+
+/**
  * A surname with an honorific (的余先生表示, 陳太太): how Hong Kong and Taiwan reports name interviewees who give
  * only their surname. The form keeps the honorific, as the reports write it.
  */

@@ -4,6 +4,7 @@ import { isDictionaryWord, tagWords } from "./segment.ts";
 import {
   findCreditNames,
   findHonorificNames,
+  findSoundMarkedNames,
   findLatinNames,
   japaneseFamilyName,
   japaneseNameLength,
@@ -375,6 +376,7 @@ export function findPersonMentions(s: string): Mention[] {
     add(m);
   for (const m of findCreditNames(s)) add(m);
   for (const m of findHonorificNames(s)) add(m);
+  for (const m of findSoundMarkedNames(s)) add(m);
 
   // given·surname names (温迪·谢尔曼, 凯·麦迪逊·特朗普): the dots are strong evidence, so the parts between two
   // dots may hold any character; the first part is a transliteration run, the last one stops at the next word.

@@ -123,7 +123,14 @@ function findDirectQuotes(
     const sentenceEnd = nextSentenceBreak(s, span.close + 1);
     const before = s.slice(sentenceStart, span.open);
     const opensSentence = /^[\s（(]*$/.test(before) || /[。！？]$/.test(before.trim());
-    const quoteBetween = (from: number, to: number): boolean => spans.some((q) => q.open > from && q.open < to);
+    // (a short name in quote marks between, 咨询公司“中国汽车洞察”的董事总经理涂乐说, is no other quotation)
+    const quoteBetween = (from: number, to: number): boolean =>
+      spans.some(
+        (q) =>
+          q.open > from &&
+          q.open < to &&
+          (q.close - q.open > SHORT_QUOTE || /[，。！？,!?]/.test(s.slice(q.open, q.close))),
+      );
     const attribution =
       speakerIntroducing(s, span, sentenceStart, context) ??
       speakerAfter(s, span, sentenceEnd, context, quoteBetween) ??

@@ -105,3 +105,9 @@ describe("audit cases on pen-2411 articles outside the dev gold", () => {
     expect(formsOf(text)).toEqual(expect.arrayContaining(names));
   });
 });
+
+describe("names marked as transliterations", () => {
+  it("takes a name before （音） (nyt/2024/11/26/NYT-前舞蹈演员起诉神韵…)", () => {
+    expect(formsOf("张郡格的律师、常驻华盛顿的泰时·王（音）在一份声明中表示，迫害不能成为理由。")).toContain("泰时·王");
+  });
+});
