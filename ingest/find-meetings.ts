@@ -4,6 +4,7 @@ import { LEXICON, placeLatin } from "./lexicons.ts";
 import meetingLexicon from "./lexicon/meetings.json" with { type: "json" };
 import { findDates, type DateMention } from "./resolve-dates.ts";
 import { findWords, lastBreak, nextBreak, wordAlternation } from "./text-scan.ts";
+import { escapeRegExp } from "./lexicons.ts";
 import { isFollowedBySpeech } from "./find-person-mentions.ts";
 import { findQuoteSpans } from "./find-quotes.ts";
 
@@ -194,9 +195,78 @@ export function findMeetings(
     const target = meetings.find((o) => sharesEvidence(o, m)) ?? meetings[0];
     if (target) mergeInto(target, m);
   }
+  for (const visit of findVisits(text, s, entities, dates, reports)) {
+    const same = meetings.find(
+      (o) => (visit.date ? o.date === visit.date : !o.date) && sameMeeting(o, visit) && sharesEvidence(o, visit),
+    );
+    if (same) mergeInto(same, visit);
+    else meetings.push({ ...visit, id: `m${meetings.length}` });
+  }
   joinAtTheMeeting(s, entities, lastMentionedAt(meetings));
   // an undated report is kept when it has a place, a name or people: it may join a dated report from another article
   return meetings.filter((m) => m.date || m.location || m.venue || m.named || m.attendees.length >= 1);
+}
+
+const VISIT_RE = new RegExp(
+  `(访问|到访|出访|造访)(${[
+    ...Object.keys(LEXICON.cities),
+    ...Object.keys(LEXICON.venues),
+    ...Object.keys(LEXICON.countries),
+  ]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})`,
+  "g",
+);
+
+/**
+ * Visits: 格罗西在上周访问德黑兰时表示, 她第一次访问白宫: the visitor (the person opening the clause) meets the
+ * hosts at that place; a visit with no person named is no meeting.
+ */
+function findVisits(
+  text: string,
+  s: string,
+  entities: ArticleEntity[],
+  dates: DateMention[],
+  reports: (at: number) => boolean,
+): ArticleMeeting[] {
+  const out: ArticleMeeting[] = [];
+  for (const m of s.matchAll(VISIT_RE)) {
+    if (!reports(m.index)) continue;
+    const clauseStart = lastBreak(s, m.index, CLAUSE_STOP) + 1;
+    const sentenceStart = lastBreak(s, m.index, /[。！？\n]/) + 1;
+    const visitor = entities
+      .filter((e) => e.kind === "Person")
+      .flatMap((e) => e.mentions.filter((x) => x.start >= clauseStart && x.end <= m.index).map((x) => ({ e, x })))
+      .filter(({ x }) => !/[与和对向跟给把被]/.test(s[x.start - 1] ?? ""))
+      .sort((a, b) => a.x.start - b.x.start)[0];
+    // 呼吁特朗普访问广岛, 邀请他访问: a visit asked for is no visit
+    if (!visitor || /(呼吁|邀请|希望|敦促|要求|请求|欢迎)/.test(s.slice(clauseStart, m.index))) continue;
+    const place = m[2]!;
+    const end = m.index + m[0].length;
+    const visit: ArticleMeeting = {
+      id: "",
+      status: PLANNED.test(s.slice(clauseStart, m.index)) ? "planned" : "held",
+      forms: [text.slice(m.index, end)],
+      spans: [[m.index, end]],
+      attendees: [{ entity: visitor.e.id, role: "participant", span: [visitor.x.start, visitor.x.end] }],
+      parties: [],
+      kind: "visit",
+    };
+    const date = meetingDate(s, dates, m.index, clauseStart, sentenceStart);
+    if (date?.date) {
+      visit.date = date.date;
+      visit.dateText = text.slice(date.start, date.end);
+    }
+    if (LEXICON.venues[place]) {
+      visit.venue = LEXICON.venues[place]!;
+      const city = LEXICON.venueCities[place];
+      if (city) visit.location = city;
+    } else if (LEXICON.cities[place]) visit.location = LEXICON.cities[place];
+    else visit.parties = [LEXICON.countries[place]!];
+    out.push(visit);
+  }
+  return out;
 }
 
 /** The meeting named last before a position, for 会上 (at the meeting) to refer back to. */
@@ -263,7 +333,7 @@ function speakersAt(
   phraseStart: number,
   clauseStart: number,
 ): ArticleMeeting["attendees"] {
-  if (!/^(上|期间|中|时|后)/.test(s.slice(noun.end, noun.end + 2))) return [];
+  if (!/^[”」』]?(上|期间|中|时|后)/.test(s.slice(noun.end, noun.end + 3))) return [];
   const before = s.slice(clauseStart, phraseStart);
   const at = before.lastIndexOf("在");
   if (at < 0 || /[，。；]/.test(before.slice(at))) return [];

@@ -133,6 +133,21 @@ describe("findMeetings", () => {
     expect(ms.flatMap((m) => m.attendees)).not.toContain("史密斯");
   });
 
+  it("finds a visit with its visitor (aj/2024/11/22/AJ-在受到国际原子能机构谴责后…)", () => {
+    const ms = meetingsOf(
+      "国际原子能机构总干事拉斐尔·格罗西在上周访问德黑兰时表示，他在检查方面取得了一些进展。",
+      "2024-11-22",
+    );
+    const visit = ms.find((m) => m.forms.some((f) => f.includes("访问德黑兰")));
+    expect(visit).toMatchObject({ location: "Tehran" });
+    expect(visit!.attendees).toContain("拉斐尔·格罗西");
+  });
+
+  it("takes no visit asked for (kyodo: 呼吁特朗普访问广岛)", () => {
+    const ms = meetingsOf("日本被团协呼吁美国当选总统特朗普访问广岛，了解原子弹爆炸的实际情况。", "2024-11-08");
+    expect(ms).toEqual([]);
+  });
+
   it("does not read a lawmaker (立法会议员) as a session", () => {
     expect(meetingsOf("新民党立法会议员周三表示支持有关修订。", "2024-11-08")).toEqual([]);
   });
