@@ -138,6 +138,8 @@ function linkQuotesToMeetings(
   meetingKeys: Map<string, string>,
 ): void {
   for (const x of extractions) {
+    // no meeting, no SAID_AT: skip cutting sentences (the build keeps the text only of articles with meetings)
+    if (!x.meetings.length) continue;
     for (const [i, q] of x.quotes.entries()) {
       if (!q.speaker) continue;
       const [from, to] = sentenceBounds(x.article.text, q.start);
