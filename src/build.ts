@@ -8,10 +8,17 @@ import type { ArticleExtraction } from "../ingest/extract-article.ts";
 import type { AliasDecisions, MergeCandidate } from "../ingest/resolve-aliases.ts";
 import { ArticleCache, CACHE_DIR } from "./build/article-cache.ts";
 import { ArticleStages } from "./build/article-stages.ts";
-import { AtomicFile } from "./build/atomic-file.ts";
+import { AtomicFile, removeStaleTemps } from "./build/atomic-file.ts";
 import { codeVersion } from "./build/code-version.ts";
 import { orderInputFiles } from "./build/input-order.ts";
-import { forgetManifest, hashInputs, outputsIntact, readManifest, writeManifest } from "./build/manifest.ts";
+import {
+  forgetManifest,
+  hashInputs,
+  manifestPath,
+  outputsIntact,
+  readManifest,
+  writeManifest,
+} from "./build/manifest.ts";
 import type { ArticleStageTimes } from "./build/process-file-types.ts";
 import { collectInputFiles } from "./read-inputs.ts";
 import { NODE_LABELS } from "../schema/graph.ts";
@@ -143,15 +150,24 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
     await Promise.all([...outputs.map((f) => f.discard()), writer.discard()]);
     throw error;
   }
-  // a file that timed out or crashed its worker may read fine next time: such a build is never "up to date"
-  if (!stages.transientFailures) await writeManifest(outDir, { version, settings, inputs: hashInputs(files, stages.keys) }, [...OUTPUTS]);
+  // a file that timed out or crashed its worker may read fine next time, and an article the graph assembly could
+  // not take is extracted again: such a build is never "up to date"
+  if (!stages.transientFailures && !failures.size)
+    await writeManifest(outDir, { version, settings, inputs: hashInputs(files, stages.keys) }, [...OUTPUTS]);
+  await removeStaleTemps([...OUTPUTS.map((name) => join(outDir, name)), cache.file, manifestPath(outDir)]);
   lap("write");
   return {
     report,
     candidates,
     failed: report.files.filter((r) => r.status === "failed").length,
     upToDate: false,
-    stats: { files: files.length, extracted: stages.extracted, cached: stages.cached, steps, articleStages: stages.times },
+    stats: {
+      files: files.length,
+      extracted: stages.extracted,
+      cached: stages.cached,
+      steps,
+      articleStages: stages.times,
+    },
   };
 }
 

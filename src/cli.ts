@@ -74,7 +74,8 @@ program
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
     });
     if (process.stderr.isTTY) process.stderr.write("\n");
-    if (result.upToDate) process.stderr.write("inputs, code and settings unchanged since the last build: kept its output\n");
+    if (result.upToDate)
+      process.stderr.write("inputs, code and settings unchanged since the last build: kept its output\n");
     if (opts.timings) {
       const { stats } = result;
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -138,7 +138,9 @@ function elementXml(tag: string, open: string, e: GexfElement, model: Map<string
       if (isEmptyValue(value)) continue;
       values.push(`\n          <attvalue for="${escape(name)}" value="${escape(String(value))}"/>`);
     }
-    parts.push(values.length ? `>\n        <attvalues>${values.join("")}\n        </attvalues>` : `>\n        <attvalues/>`);
+    parts.push(
+      values.length ? `>\n        <attvalues>${values.join("")}\n        </attvalues>` : `>\n        <attvalues/>`,
+    );
   }
   const viz = e.viz;
   if (viz) {

@@ -70,26 +70,36 @@ export function layoutGraph(graph: DirectedGraph): void {
     { ...FA2_DEFAULTS, iterations: iterationBudget(n) },
   );
   core.forEach((key, i) => graph.mergeNodeAttributes(key, { x: round(x[i]!), y: round(y[i]!) }));
-  placeQuotes(graph, indexOf, x, y, spread);
+  placeQuotes(graph, core, indexOf, x, y, spread);
 }
 
-/** Puts each quote near its speaker, else near its first article, else at its hashed spot. */
+/**
+ * Puts each quote near its speaker, else near its first article, else at its hashed spot: on a ring around the
+ * anchor a third as wide as the gap to the anchor's nearest laid-out neighbour, so the quote reads as its own.
+ */
 function placeQuotes(
   graph: DirectedGraph,
+  core: string[],
   indexOf: Map<string, number>,
   x: Float64Array,
   y: Float64Array,
   spread: number,
 ): void {
-  // quotes keep to a small ring: a fraction of the mean spacing between laid-out nodes
-  let minX = Infinity;
-  let maxX = -Infinity;
-  for (const v of x) {
-    minX = Math.min(minX, v);
-    maxX = Math.max(maxX, v);
-  }
-  const extent = x.length > 1 ? maxX - minX : spread;
-  const ring = (0.5 * extent) / Math.sqrt(x.length + 1);
+  const rings = new Map<number, number>();
+  const ringOf = (anchor: number): number => {
+    let r = rings.get(anchor);
+    if (r === undefined) {
+      let nearest = Infinity;
+      graph.forEachNeighbor(core[anchor]!, (neighbour) => {
+        const j = indexOf.get(neighbour);
+        if (j !== undefined && j !== anchor)
+          nearest = Math.min(nearest, Math.hypot(x[j]! - x[anchor]!, y[j]! - y[anchor]!));
+      });
+      r = Number.isFinite(nearest) && nearest > 0 ? nearest / 3 : spread / Math.sqrt(core.length + 1) / 3;
+      rings.set(anchor, r);
+    }
+    return r;
+  };
   graph.forEachNode((key, attrs) => {
     if (attrs["label"] !== "Quote") return;
     let anchor: number | undefined;
@@ -101,11 +111,16 @@ function placeQuotes(
         if (anchor === undefined && a["type"] === "QUOTED_IN") anchor = indexOf.get(target);
       });
     const [a, b] = hashPair(key);
+    if (anchor === undefined) {
+      graph.mergeNodeAttributes(key, { x: round((a - 0.5) * spread), y: round((b - 0.5) * spread) });
+      return;
+    }
     const angle = 2 * Math.PI * a;
-    const r = ring * (0.4 + 0.6 * b);
-    const cx = anchor === undefined ? (a - 0.5) * spread : x[anchor]!;
-    const cy = anchor === undefined ? (b - 0.5) * spread : y[anchor]!;
-    graph.mergeNodeAttributes(key, { x: round(cx + r * Math.cos(angle)), y: round(cy + r * Math.sin(angle)) });
+    const r = ringOf(anchor) * (0.4 + 0.6 * b);
+    graph.mergeNodeAttributes(key, {
+      x: round(x[anchor]! + r * Math.cos(angle)),
+      y: round(y[anchor]! + r * Math.sin(angle)),
+    });
   });
 }
 

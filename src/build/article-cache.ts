@@ -75,7 +75,10 @@ export class ArticleCache {
    * Streams the cache once and hands over the lines of the wanted keys: the whole line (to copy into the next
    * cache) and, for an extracted article, the extraction's JSON.
    */
-  async forEachLine(wanted: Set<string>, onLine: (key: string, line: string, extraction?: string) => void): Promise<void> {
+  async forEachLine(
+    wanted: Set<string>,
+    onLine: (key: string, line: string, extraction?: string) => void,
+  ): Promise<void> {
     if (wanted.size === 0) return;
     let first = true;
     for await (const line of readLines(this.path)) {
@@ -87,6 +90,11 @@ export class ArticleCache {
       if (!m || !wanted.has(m[1]!) || !line.endsWith("}")) continue;
       onLine(m[1]!, line, m[3] === ',"x":' && m[2] ? line.slice(EXTRACTION_START, -1) : undefined);
     }
+  }
+
+  /** Where the cache file lives. */
+  get file(): string {
+    return this.path;
   }
 
   /** Deletes the cache file (when one of its records proved unusable). */

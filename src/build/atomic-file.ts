@@ -1,5 +1,5 @@
-import { mkdir, open, rename, unlink, type FileHandle } from "node:fs/promises";
-import { dirname } from "node:path";
+import { mkdir, open, readdir, rename, unlink, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 
 // Strings are gathered up to this many characters before one write: large enough that a 100 MB graph.json is a
 // few hundred writes, small enough that nothing like the whole file is ever one string.
@@ -77,5 +77,31 @@ export class AtomicFile {
     this.chars = 0;
     this.writing = this.writing.then(() => handle.write(text));
     return this.writing;
+  }
+}
+
+/**
+ * Deletes the temporary files that builds killed before their end left beside `paths` (`<name>.<pid>.tmp` of a
+ * process that no longer runs), so that killed builds do not pile them up.
+ */
+export async function removeStaleTemps(paths: string[]): Promise<void> {
+  const byDir = new Map<string, Set<string>>();
+  for (const p of paths) byDir.set(dirname(p), (byDir.get(dirname(p)) ?? new Set()).add(basename(p)));
+  for (const [dir, names] of byDir) {
+    for (const entry of await readdir(dir).catch(() => [] as string[])) {
+      const m = /^(.*)\.(\d+)\.tmp$/.exec(entry);
+      if (!m || !names.has(m[1]!) || Number(m[2]) === process.pid || isRunning(Number(m[2]))) continue;
+      await unlink(join(dir, entry)).catch(() => undefined);
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

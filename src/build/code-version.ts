@@ -30,7 +30,11 @@ async function computeVersion(): Promise<string> {
       .filter((e) => e.isFile() && SOURCE_FILE.test(e.name))
       .map((e) => relative(ROOT, join(e.parentPath, e.name)))
       .sort();
-    for (const file of files) hash.update(`${file}\u0000`).update(await readFile(join(ROOT, file))).update("\u0000");
+    for (const file of files)
+      hash
+        .update(`${file}\u0000`)
+        .update(await readFile(join(ROOT, file)))
+        .update("\u0000");
   }
   for (const library of LIBRARIES) {
     const manifest = await readFile(join(ROOT, "node_modules", library, "package.json"), "utf8").catch(() => "{}");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { AtomicFile } from "./atomic-file.ts";
@@ -18,7 +18,8 @@ export const BuildManifest = z.object({
 });
 export type BuildManifest = z.infer<typeof BuildManifest>;
 
-const MANIFEST = "manifest.json";
+/** Where the manifest of the build in `outDir` lives. */
+export const manifestPath = (outDir: string): string => join(outDir, CACHE_DIR, "manifest.json");
 
 /** A hash of the build's inputs in order: each path with its content key ("-" for a file that could not be read). */
 export function hashInputs(files: string[], keys: (string | undefined)[]): string {
@@ -30,7 +31,7 @@ export function hashInputs(files: string[], keys: (string | undefined)[]): strin
 /** The previous build's manifest, or undefined. */
 export async function readManifest(outDir: string): Promise<BuildManifest | undefined> {
   try {
-    return BuildManifest.parse(JSON.parse(await readFile(join(outDir, CACHE_DIR, MANIFEST), "utf8")));
+    return BuildManifest.parse(JSON.parse(await readFile(manifestPath(outDir), "utf8")));
   } catch {
     return undefined;
   }
@@ -56,13 +57,12 @@ export async function writeManifest(
     const info = await stat(join(outDir, name));
     outputs[name] = { size: info.size, mtimeMs: info.mtimeMs };
   }
-  const file = await AtomicFile.create(join(outDir, CACHE_DIR, MANIFEST));
+  const file = await AtomicFile.create(manifestPath(outDir));
   await file.write(JSON.stringify({ ...base, outputs }, null, 2));
   await file.commit();
 }
 
 /** Deletes the manifest, so that the next build runs in full. */
 export async function forgetManifest(outDir: string): Promise<void> {
-  const { unlink } = await import("node:fs/promises");
-  await unlink(join(outDir, CACHE_DIR, MANIFEST)).catch(() => undefined);
+  await unlink(manifestPath(outDir)).catch(() => undefined);
 }

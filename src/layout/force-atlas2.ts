@@ -83,8 +83,7 @@ export function runForceAtlas2(input: LayoutInput, settings: ForceAtlas2Settings
       traction += 0.5 * mass[i]! * norm(oldFx[i]! + fx[i]!, oldFy[i]! + fy[i]!);
     }
     const estimated = 0.05 * Math.sqrt(n);
-    let jitter =
-      jitterTolerance * Math.max(Math.sqrt(estimated), Math.min(10, (estimated * traction) / (n * n)));
+    let jitter = jitterTolerance * Math.max(Math.sqrt(estimated), Math.min(10, (estimated * traction) / (n * n)));
     if (swinging / traction > 2) {
       if (speedEfficiency > 0.05) speedEfficiency *= 0.5;
       jitter = Math.max(jitter, jitterTolerance);
