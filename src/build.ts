@@ -118,6 +118,9 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   // loaded here: an up-to-date build never needs the cross-article stages
   const { assembleEachArticle } = await import("./build/assemble.ts");
   const { graph, candidates, failures } = assembleEachArticle(extractions, options.decisions);
+  // the extractions are in the graph now: let them go before the layout and the exports (350 MB on the archive)
+  extractions.length = 0;
+  stages.dropResults();
   for (const [id, reason] of failures) {
     const entry = byArticle.get(id)!.report;
     entry.status = "failed";

@@ -126,6 +126,11 @@ export class ArticleStages {
     }
   }
 
+  /** Forgets the per-file results (their extractions), once the build has taken what it needs. */
+  dropResults(): void {
+    this.results = [];
+  }
+
   /** Stops the workers without waiting for anything (the previous build stands). */
   async close(): Promise<void> {
     await this.pool?.close();
