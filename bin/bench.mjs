@@ -172,16 +172,16 @@ if (plus && verify) {
 }
 
 const s = first.stats;
+const stepsOf = (stats) =>
+  Object.entries(stats.steps)
+    .map(([k, v]) => `${k} ${ms(v)}`)
+    .join(", ");
 console.log(first.summary);
 console.log("");
 console.log(
   `first build     ${fmt(first.seconds)} s wall, ${fmt(files.length / first.seconds, 0)} files/s, ${fmt(megabytes / first.seconds)} MB/s, peak RSS ${s.peakRssMb} MB`,
 );
-console.log(
-  `  steps         ${Object.entries(s.steps)
-    .map(([k, v]) => `${k} ${ms(v)}`)
-    .join(", ")}`,
-);
+console.log(`  steps         ${stepsOf(s)}`);
 console.log(
   `  per article   ${Object.entries(s.articleStages)
     .map(([k, v]) => `${k} ${ms(v)}`)
@@ -196,10 +196,12 @@ console.log(`build / floor   ${fmt(first.seconds / floorRun.seconds, 2)}`);
 console.log(
   `unchanged       ${fmt(again.seconds)} s = ${fmt((100 * again.seconds) / first.seconds, 0)}% of the first build${again.summary ? "" : " (no summary)"}, peak RSS ${again.stats.peakRssMb} MB`,
 );
+console.log(`  steps         ${stepsOf(again.stats)}`);
 if (plus)
   console.log(
     `+${added.length} files      ${fmt(plus.seconds)} s = ${fmt((100 * plus.seconds) / first.seconds, 0)}% of the first build (${plus.stats.extracted} extracted, ${plus.stats.cached} from the cache), peak RSS ${plus.stats.peakRssMb} MB`,
   );
+if (plus) console.log(`  steps         ${stepsOf(plus.stats)}`);
 if (identical !== undefined)
   console.log(
     `+${added.length} output      ${identical ? "byte-identical to a clean build" : "DIFFERS from a clean build"}`,

@@ -86,11 +86,15 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   });
   // without a cache every file is extracted: a worker loads while the inputs are listed
   if (cache.size === 0) stages.warmUp();
+  const previous = options.force ? undefined : await readManifest(outDir);
   const collected = await collectInputFiles(options.inputs);
   const files = orderInputFiles(collected.files);
   const missing = orderInputFiles(collected.missing);
   const settings = hashSettings(options, missing);
   stages.planWorkers(files.length);
+  // files were added or removed since the last build: some will need extracting, and a worker takes a second to
+  // load, so it loads while the files are hashed
+  if (previous?.files !== files.length) stages.warmUp();
   lap("collect");
 
   const writer = await cache.startNext(version);
@@ -98,8 +102,8 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
     await stages.start(files, writer);
     lap("hash");
     const inputs = hashInputs(files, stages.keys);
-    const previous = options.force || stages.hasMisses ? undefined : await readManifest(outDir);
-    if (previous?.version === version && previous.settings === settings && previous.inputs === inputs) {
+    const unchanged = !stages.hasMisses && previous?.version === version && previous.settings === settings;
+    if (unchanged && previous?.inputs === inputs) {
       if (await outputsIntact(outDir, previous)) {
         await writer.discard();
         await stages.close();
@@ -156,7 +160,9 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   // a file that timed out or crashed its worker may read fine next time, and an article the graph assembly could
   // not take is extracted again: such a build is never "up to date"
   if (!stages.transientFailures && !failures.size)
-    await writeManifest(outDir, { version, settings, inputs: hashInputs(files, stages.keys) }, [...OUTPUTS]);
+    await writeManifest(outDir, { version, settings, inputs: hashInputs(files, stages.keys), files: files.length }, [
+      ...OUTPUTS,
+    ]);
   await removeStaleTemps([...OUTPUTS.map((name) => join(outDir, name)), cache.file, manifestPath(outDir)]);
   lap("write");
   return {

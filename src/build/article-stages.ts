@@ -51,6 +51,8 @@ export class ArticleStages {
   private misses = 0;
   private readonly unhashed: number[] = [];
   private pool: ArticlePool | undefined;
+  // one worker until the number of files is known
+  private poolSize = 1;
   private writer: CacheWriter | undefined;
   private done = 0;
 
@@ -66,7 +68,8 @@ export class ArticleStages {
    * worker takes a second of CPU to load (cheerio, opencc, jieba's dictionary), more than five articles take.
    */
   planWorkers(files: number): void {
-    this.pool?.resize(Math.max(1, Math.min(this.options.workers, Math.ceil(files / FILES_PER_WORKER))));
+    this.poolSize = Math.max(1, Math.min(this.options.workers, Math.ceil(files / FILES_PER_WORKER)));
+    this.pool?.resize(this.poolSize);
   }
 
   /** True when some file with readable content needs extracting (the cache does not hold it). */
@@ -166,7 +169,7 @@ export class ArticleStages {
   private workerPool(): ArticlePool | undefined {
     if (this.options.workers <= 0) return undefined;
     this.pool ??= new ArticlePool({
-      size: Math.max(1, Math.min(this.options.workers, Math.ceil(this.files.length / FILES_PER_WORKER))),
+      size: this.poolSize,
       fileTimeoutMs: this.options.fileTimeoutMs,
       claim: (i, id) => this.claim(i, id),
       onOutcome: (i, outcome, times) => this.receive(i, outcome, times),

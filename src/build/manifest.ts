@@ -14,6 +14,8 @@ export const BuildManifest = z.object({
   version: z.string(),
   settings: z.string(),
   inputs: z.string(),
+  /** Number of input files: a build with another number starts a worker early. */
+  files: z.number(),
   outputs: z.record(z.string(), z.object({ size: z.number(), mtimeMs: z.number() })),
 });
 export type BuildManifest = z.infer<typeof BuildManifest>;
