@@ -1,12 +1,12 @@
 import { Worker } from "node:worker_threads";
 import type { ArticleStageTimes, FileOutcome } from "./process-file-types.ts";
-import type { FromWorker, ToWorker } from "./worker-messages.ts";
+import { IDLE, type FromWorker, type ToWorker, type WorkerData } from "./worker-messages.ts";
 
 /** How the pool reports back to the build. */
 export interface ArticlePoolOptions {
   /** Number of worker threads. */
   size: number;
-  /** A file still in a worker after this long is reported as failed and its worker replaced. */
+  /** A worker that stays this long on one file is stopped, the file reported as failed, the worker replaced. */
   fileTimeoutMs: number;
   /** Asked when a worker has read a file as article `id`: true lets it extract, false makes it a duplicate. */
   claim: (index: number, id: string) => boolean;
@@ -22,12 +22,19 @@ interface Task {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  task?: Task | undefined;
-  timer?: NodeJS.Timeout | undefined;
-  /** The id the current file was claimed as, for the report when it then fails. */
-  claimed?: string | undefined;
+  /** Files given to the worker and not finished, in order. */
+  tasks: Task[];
+  /** What the worker works on, written by the worker (see WorkerData). */
+  busy: Int32Array;
+  /** The worker's counter when last looked at, and since when it has not moved. */
+  seen: number;
+  since: number;
+  /** Article ids claimed by the worker's files, for the report when such a file then fails. */
+  claimed: Map<number, string>;
 }
 
+// Files handed to a worker at once: the one it extracts, the next (parsed, its claim on the way), one being read.
+const DEPTH = 3;
 // A worker that fails before it is ready twice in a row is a broken installation, not a bad file.
 const MAX_START_FAILURES = 2;
 // One article is a few hundred kB at most; a worker past this heap is in a pathological file, which then fails
@@ -36,8 +43,9 @@ const WORKER_HEAP_MB = 1024;
 const ENTRY = new URL("./worker-entry.mjs", import.meta.url);
 
 /**
- * Worker threads running the per-article stages (read, extract) on both cores, one file at a time each, with a
- * time budget per file: a file that hangs its worker is reported as failed, the worker replaced, the build goes on.
+ * Worker threads running the per-article stages (read, extract) on every core, with a time budget per file: a
+ * file that keeps its worker busy past the budget is reported as failed, the worker replaced, and the worker's
+ * other files handed out again. The build goes on.
  */
 export class ArticlePool {
   private readonly queue: Task[] = [];
@@ -48,6 +56,7 @@ export class ArticlePool {
   private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private fatal: Error | undefined;
   private size: number;
+  private watchdog: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ArticlePoolOptions) {
     this.size = options.size;
@@ -57,7 +66,7 @@ export class ArticlePool {
   submit(index: number, file: string): void {
     this.queue.push({ index, file });
     this.pending++;
-    while (this.slots.size < this.size && this.slots.size < this.pending) this.spawn();
+    while (this.slots.size < this.size && this.slots.size * DEPTH < this.pending) this.spawn();
     this.pump();
   }
 
@@ -81,16 +90,26 @@ export class ArticlePool {
   /** Stops every worker. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.watchdog);
     await Promise.all([...this.slots].map((s) => this.stop(s)));
   }
 
   private spawn(): void {
-    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const slot: Slot = { worker, ready: false };
+    const shared = new SharedArrayBuffer(8);
+    const data: WorkerData = { busy: shared };
+    const worker = new Worker(ENTRY, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const busy = new Int32Array(shared);
+    busy[1] = IDLE;
+    const slot: Slot = { worker, ready: false, tasks: [], busy, seen: 0, since: 0, claimed: new Map() };
     this.slots.add(slot);
     worker.on("message", (message: FromWorker) => this.receive(slot, message));
     worker.on("error", (error) => this.lose(slot, describeWorkerError(error)));
     worker.on("exit", (code) => this.lose(slot, `the worker thread exited (code ${code})`));
+    if (!this.watchdog) {
+      const every = Math.max(50, Math.min(1000, this.options.fileTimeoutMs / 4));
+      this.watchdog = setInterval(() => this.watch(), every);
+      this.watchdog.unref();
+    }
   }
 
   private receive(slot: Slot, message: FromWorker): void {
@@ -99,68 +118,86 @@ export class ArticlePool {
       this.startFailures = 0;
       this.pump();
     } else if (message.type === "claim") {
-      if (slot.task?.index !== message.index) return;
+      if (!slot.tasks.some((t) => t.index === message.index)) return;
       const go = this.options.claim(message.index, message.id);
-      if (go) slot.claimed = message.id;
+      if (go) slot.claimed.set(message.index, message.id);
       const reply: ToWorker = { type: "claimed", index: message.index, go };
       slot.worker.postMessage(reply);
-    } else if (slot.task?.index === message.index) {
-      this.finish(slot, message.outcome, message.times);
+    } else {
+      const at = slot.tasks.findIndex((t) => t.index === message.index);
+      if (at < 0) return;
+      slot.tasks.splice(at, 1);
+      slot.claimed.delete(message.index);
+      this.finish(message.index, message.outcome, message.times);
       this.pump();
     }
   }
 
-  /** Gives queued files to idle, ready workers, in queue order. */
+  /** Gives queued files to ready workers, in queue order, up to DEPTH each. */
   private pump(): void {
-    for (const slot of this.slots) {
-      if (!slot.ready || slot.task) continue;
-      const task = this.queue.shift();
-      if (!task) return;
-      slot.task = task;
-      slot.timer = setTimeout(() => this.timeOut(slot), this.options.fileTimeoutMs);
-      const message: ToWorker = { type: "file", index: task.index, file: task.file };
-      slot.worker.postMessage(message);
+    for (let round = 0; round < DEPTH && this.queue.length; round++) {
+      for (const slot of this.slots) {
+        if (!slot.ready || slot.tasks.length > round) continue;
+        const task = this.queue.shift();
+        if (!task) return;
+        slot.tasks.push(task);
+        const message: ToWorker = { type: "file", index: task.index, file: task.file };
+        slot.worker.postMessage(message);
+      }
     }
   }
 
-  private finish(slot: Slot, outcome: FileOutcome, times?: ArticleStageTimes): void {
-    const task = slot.task;
-    if (!task) return;
-    clearTimeout(slot.timer);
-    slot.task = undefined;
-    slot.claimed = undefined;
+  private finish(index: number, outcome: FileOutcome, times?: ArticleStageTimes): void {
     this.pending--;
-    this.options.onOutcome(task.index, outcome, times);
+    this.options.onOutcome(index, outcome, times);
     if (this.pending === 0) for (const w of this.waiters.splice(0)) w.resolve();
   }
 
-  private timeOut(slot: Slot): void {
-    const seconds = this.options.fileTimeoutMs / 1000;
-    this.fail(slot, `took longer than ${seconds} s, the time budget of one file`);
+  /** Stops a worker that has stayed on one file for the whole time budget. */
+  private watch(): void {
+    const now = performance.now();
+    for (const slot of this.slots) {
+      const seen = Atomics.load(slot.busy, 0);
+      const index = Atomics.load(slot.busy, 1);
+      if (seen !== slot.seen || index === IDLE) {
+        slot.seen = seen;
+        slot.since = now;
+      } else if (now - slot.since >= this.options.fileTimeoutMs) {
+        this.fail(slot, `took longer than ${this.options.fileTimeoutMs / 1000} s, the time budget of one file`);
+      }
+    }
   }
 
   /** A worker stopped (crash, out of memory, exit) or must be stopped: its file fails, a new worker takes over. */
   private lose(slot: Slot, reason: string): void {
     if (!this.slots.has(slot)) return;
-    if (!slot.ready && !slot.task && !this.closed && ++this.startFailures >= MAX_START_FAILURES) {
+    if (!slot.ready && !this.closed && ++this.startFailures >= MAX_START_FAILURES) {
       this.fatal = new Error(`Build: the article worker could not start: ${reason}`);
       for (const w of this.waiters.splice(0)) w.reject(this.fatal);
     }
     this.fail(slot, reason);
   }
 
+  /**
+   * Fails the file the worker is busy with (or its first file, when it is between files), hands its other files
+   * out again, and replaces the worker.
+   */
   private fail(slot: Slot, reason: string): void {
-    const id = slot.claimed;
-    if (slot.task) this.finish(slot, { status: "failed", reason, transient: true, ...(id ? { id } : {}) });
     this.slots.delete(slot);
     void this.stop(slot);
+    const busyIndex = Atomics.load(slot.busy, 1);
+    const culprit = slot.tasks.find((t) => t.index === busyIndex) ?? slot.tasks[0];
+    if (culprit) {
+      const id = slot.claimed.get(culprit.index);
+      this.finish(culprit.index, { status: "failed", reason, transient: true, ...(id ? { id } : {}) });
+    }
+    this.queue.unshift(...slot.tasks.filter((t) => t !== culprit));
     if (this.closed || this.fatal) return;
-    if (this.slots.size < Math.min(this.size, this.pending)) this.spawn();
+    if (this.slots.size < this.size && this.pending > 0) this.spawn();
     this.pump();
   }
 
   private async stop(slot: Slot): Promise<void> {
-    clearTimeout(slot.timer);
     slot.worker.removeAllListeners();
     slot.worker.on("error", () => undefined);
     await slot.worker.terminate();

@@ -13,3 +13,15 @@ export type FromWorker =
   /** The file at `index` reads as article `id`: may this worker extract it? */
   | { type: "claim"; index: number; id: string }
   | { type: "done"; index: number; outcome: FileOutcome; times: ArticleStageTimes };
+
+/**
+ * What a worker starts with: shared memory of two 32-bit integers, a counter the worker bumps whenever it starts
+ * or stops working on a file, and the index of that file (IDLE while it waits). The build reads it to find a
+ * thread that stays on one file past the time budget, without a message per step.
+ */
+export interface WorkerData {
+  busy: SharedArrayBuffer;
+}
+
+/** The file index a waiting worker writes. */
+export const IDLE = -1;
