@@ -174,7 +174,7 @@ if (plus && verify) {
 const s = first.stats;
 const stepsOf = (stats) =>
   Object.entries(stats.steps)
-    .map(([k, v]) => `${k} ${ms(v)}`)
+    .map(([k, v]) => `${k} ${ms(v)}${stats.rssMb?.[k] ? ` (${stats.rssMb[k]} MB)` : ""}`)
     .join(", ");
 console.log(first.summary);
 console.log("");

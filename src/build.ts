@@ -58,6 +58,8 @@ export interface BuildStats {
   cached: number;
   /** Wall time of each step of the build, in order. */
   steps: Record<string, number>;
+  /** Resident memory of the process (with its workers) at the end of each step, in MB. */
+  rssMb: Record<string, number>;
   /** Time of each per-article stage summed over the worker threads. */
   articleStages: ArticleStageTimes;
 }
@@ -69,10 +71,12 @@ export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
 /** Reads every input, extracts, resolves, lays out and writes graph.json, graph.gexf, report.json, candidates.json. */
 export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   const steps: Record<string, number> = {};
+  const rssMb: Record<string, number> = {};
   let clock = performance.now();
   const lap = (step: string): void => {
     const now = performance.now();
     steps[step] = (steps[step] ?? 0) + now - clock;
+    rssMb[step] = Math.round(process.memoryUsage.rss() / 1048576);
     clock = now;
   };
   const { outDir } = options;
@@ -107,7 +111,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
       if (await outputsIntact(outDir, previous)) {
         await writer.discard();
         await stages.close();
-        return await previousResult(outDir, files.length, steps, stages.times);
+        return await previousResult(outDir, files.length, { steps, rssMb }, stages.times);
       }
     }
     await stages.finish();
@@ -175,6 +179,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
       extracted: stages.extracted,
       cached: stages.cached,
       steps,
+      rssMb,
       articleStages: stages.times,
     },
   };
@@ -250,7 +255,7 @@ function finishReport(graph: DirectedGraph, reports: FileReport[]): RunReport {
 async function previousResult(
   outDir: string,
   files: number,
-  steps: Record<string, number>,
+  { steps, rssMb }: Pick<BuildStats, "steps" | "rssMb">,
   articleStages: ArticleStageTimes,
 ): Promise<BuildResult> {
   const report = RunReportSchema.parse(JSON.parse(await readFile(join(outDir, "report.json"), "utf8")));
@@ -260,7 +265,7 @@ async function previousResult(
     candidates,
     failed: report.files.filter((r) => r.status === "failed").length,
     upToDate: true,
-    stats: { files, extracted: 0, cached: files, steps, articleStages },
+    stats: { files, extracted: 0, cached: files, steps, rssMb, articleStages },
   };
 }
 

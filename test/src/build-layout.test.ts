@@ -62,13 +62,14 @@ describe("layoutGraph", () => {
     expect(nearest("quote:unsaid")).toBe("a_1");
   });
 
-  it("spends fewer iterations on larger graphs, within bounds", () => {
+  it("spends fewer iterations on larger graphs, and less work per node", () => {
     const sizes = [100, 3_000, 30_000, 300_000];
     const budgets = sizes.map(iterationBudget);
     expect(budgets).toEqual([...budgets].sort((a, b) => b - a));
     expect(Math.min(...budgets)).toBeGreaterThan(0);
-    // the work (nodes × iterations) on 300,000 nodes stays within ten times the work on 3,000
-    expect(budgets[3]! * sizes[3]!).toBeLessThanOrEqual(10 * budgets[1]! * sizes[1]!);
+    // nodes × iterations grows with the graph, but less than ten times for ten times the nodes
+    for (let i = 1; i < sizes.length; i++)
+      expect(budgets[i]! * sizes[i]!).toBeLessThan(10 * budgets[i - 1]! * sizes[i - 1]!);
   });
 
   it("leaves nodes on one spot apart from each other, without endless subdivision", () => {
