@@ -7,7 +7,7 @@ import { RunReport as RunReportSchema } from "../schema/report.ts";
 import type { ArticleExtraction } from "../ingest/extract-article.ts";
 import type { AliasDecisions, MergeCandidate } from "../ingest/resolve-aliases.ts";
 import { ArticleCache, CACHE_DIR } from "./build/article-cache.ts";
-import { ArticleStages } from "./build/article-stages.ts";
+import { ArticleStages, hashFiles } from "./build/article-stages.ts";
 import { AtomicFile, removeStaleTemps } from "./build/atomic-file.ts";
 import { codeVersion } from "./build/code-version.ts";
 import { orderInputFiles } from "./build/input-order.ts";
@@ -58,7 +58,7 @@ export interface BuildStats {
   cached: number;
   /** Wall time of each step of the build, in order. */
   steps: Record<string, number>;
-  /** Resident memory of the process (with its workers) at the end of each step, in MB. */
+  /** Peak resident memory of the process (with its workers) so far, at the end of each step, in MB. */
   rssMb: Record<string, number>;
   /** Time of each per-article stage summed over the worker threads. */
   articleStages: ArticleStageTimes;
@@ -76,44 +76,45 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   const lap = (step: string): void => {
     const now = performance.now();
     steps[step] = (steps[step] ?? 0) + now - clock;
-    rssMb[step] = Math.round(process.memoryUsage.rss() / 1048576);
+    // the peak so far (it only grows): the step where it reaches its final value is the one that needs the memory
+    rssMb[step] = Math.round(process.resourceUsage().maxRSS / 1024);
     clock = now;
   };
   const { outDir } = options;
   const version = await codeVersion();
-  const cache = options.force ? ArticleCache.empty(outDir) : await ArticleCache.open(outDir, version);
+  const previous = options.force ? undefined : await readManifest(outDir);
   const stages = new ArticleStages({
-    cache,
     workers: options.workers ?? Math.min(availableParallelism(), 8),
     fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     onProgress: options.onProgress,
   });
-  // without a cache every file is extracted: a worker loads while the inputs are listed
-  if (cache.size === 0) stages.warmUp();
-  const previous = options.force ? undefined : await readManifest(outDir);
+  // without a previous build every file is extracted: a worker loads while the inputs are listed
+  if (!previous) stages.warmUp();
   const collected = await collectInputFiles(options.inputs);
   const files = orderInputFiles(collected.files);
   const missing = orderInputFiles(collected.missing);
   const settings = hashSettings(options, missing);
   stages.planWorkers(files.length);
-  // files were added or removed since the last build: some will need extracting, and a worker takes a second to
-  // load, so it loads while the files are hashed
-  if (previous?.files !== files.length) stages.warmUp();
   lap("collect");
 
+  // the same code, settings and number of files as the last build: if the contents match too, its output stands
+  let keys: (string | undefined)[] | undefined;
+  if (previous?.version === version && previous.settings === settings && previous.files === files.length) {
+    keys = await hashFiles(files);
+    lap("hash");
+    if (previous.inputs === hashInputs(files, keys) && (await outputsIntact(outDir, previous))) {
+      await stages.close();
+      return await previousResult(outDir, files.length, { steps, rssMb }, stages.times);
+    }
+  }
+  // files were added or removed since the last build: some will need extracting, and a worker takes a second to
+  // load, so it loads while the cache is read and the files are hashed
+  if (previous?.files !== files.length) stages.warmUp();
+  const cache = options.force ? ArticleCache.empty(outDir) : await ArticleCache.open(outDir, version);
   const writer = await cache.startNext(version);
   try {
-    await stages.start(files, writer);
+    await stages.start(files, cache, writer, keys);
     lap("hash");
-    const inputs = hashInputs(files, stages.keys);
-    const unchanged = !stages.hasMisses && previous?.version === version && previous.settings === settings;
-    if (unchanged && previous?.inputs === inputs) {
-      if (await outputsIntact(outDir, previous)) {
-        await writer.discard();
-        await stages.close();
-        return await previousResult(outDir, files.length, { steps, rssMb }, stages.times);
-      }
-    }
     await stages.finish();
     lap("articles");
   } catch (error) {

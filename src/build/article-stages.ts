@@ -13,7 +13,6 @@ export type FileResult =
 
 /** How the per-article stages run. */
 export interface ArticleStageOptions {
-  cache: ArticleCache;
   /** Worker threads; 0 runs the stages in this thread (no time budget then: nothing can stop a running stage). */
   workers: number;
   fileTimeoutMs: number;
@@ -46,10 +45,9 @@ export class ArticleStages {
   transientFailures = 0;
 
   private files: string[] = [];
+  private cache: ArticleCache | undefined;
   private readonly claims = new Map<string, number>();
   private readonly hitIndexes = new Map<string, number[]>();
-  private misses = 0;
-  private readonly unhashed: number[] = [];
   private pool: ArticlePool | undefined;
   // one worker until the number of files is known
   private poolSize = 1;
@@ -72,40 +70,35 @@ export class ArticleStages {
     this.pool?.resize(this.poolSize);
   }
 
-  /** True when some file with readable content needs extracting (the cache does not hold it). */
-  get hasMisses(): boolean {
-    return this.misses > 0;
-  }
-
   /**
    * Sorts every file: cached (its article claimed at once, the record read in `finish`), or to extract (started
-   * at once). Files that cannot be hashed (empty, too large, unreadable) wait for `finish`: when nothing else
-   * changed, the previous build stands and they need no worker.
+   * at once; a file that cannot be hashed, being empty, too large or unreadable, goes to its reader for the reason).
+   * `keys` are the content keys when the build has hashed the files already.
    */
-  async start(files: string[], writer: CacheWriter): Promise<void> {
+  async start(files: string[], cache: ArticleCache, writer: CacheWriter, keys?: (string | undefined)[]): Promise<void> {
     this.files = files;
+    this.cache = cache;
     this.results = new Array<FileResult | undefined>(files.length);
-    this.keys = new Array<string | undefined>(files.length);
+    this.keys = keys ? [...keys] : new Array<string | undefined>(files.length);
     this.writer = writer;
-    if (this.options.cache.size === 0) {
+    if (cache.size === 0) {
       for (let i = 0; i < files.length; i++) await this.dispatch(i);
       return;
     }
     for (let i = 0; i < files.length; i++) {
-      const key = hashFile(files[i]!);
+      const key = keys ? keys[i] : hashFile(files[i]!);
       this.keys[i] = key;
-      if (key === undefined) this.unhashed.push(i);
+      if (key === undefined) await this.dispatch(i);
       else await this.route(i, key);
       // let the workers' claims and results in between batches
-      if (i % HASH_BATCH === HASH_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+      if (i % HASH_BATCH === HASH_BATCH - 1) await yieldToEvents();
     }
   }
 
   /** Reads the cached articles, waits for the extracted ones, and stops the workers. */
   async finish(): Promise<void> {
-    const { cache } = this.options;
-    for (const index of this.unhashed) await this.dispatch(index);
-    await cache.forEachLine(new Set(this.hitIndexes.keys()), (key, line, json) => {
+    const { cache } = this;
+    await cache?.forEachLine(new Set(this.hitIndexes.keys()), (key, line, json) => {
       this.writer?.addLine(key, line);
       for (const index of this.hitIndexes.get(key) ?? []) {
         const hit = cache.get(key);
@@ -149,7 +142,7 @@ export class ArticleStages {
 
   /** Sorts a hashed file: taken from the cache, or extracted. */
   private async route(index: number, key: string): Promise<void> {
-    const hit = this.options.cache.get(key);
+    const hit = this.cache?.get(key);
     if (!hit) return this.dispatch(index);
     // the line is copied into the next cache whatever this file turns out to be
     if (!this.hitIndexes.has(key)) this.hitIndexes.set(key, []);
@@ -178,7 +171,6 @@ export class ArticleStages {
   }
 
   private async dispatch(index: number): Promise<void> {
-    if (this.keys[index] !== undefined) this.misses++;
     const file = this.files[index]!;
     const pool = this.workerPool();
     if (pool) return pool.submit(index, file);
@@ -220,4 +212,16 @@ export class ArticleStages {
     this.results[index] = result;
     this.options.onProgress?.(++this.done, this.files.length, this.files[index]!);
   }
+}
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The content keys of files (undefined for a file that cannot be read), letting other events in now and then. */
+export async function hashFiles(files: string[]): Promise<(string | undefined)[]> {
+  const keys: (string | undefined)[] = [];
+  for (const [i, file] of files.entries()) {
+    keys.push(hashFile(file));
+    if (i % HASH_BATCH === HASH_BATCH - 1) await yieldToEvents();
+  }
+  return keys;
 }
