@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
 import type { DirectedGraph } from "graphology";
 import type { FileReport, RunReport } from "../schema/report.ts";
 import { RunReport as RunReportSchema } from "../schema/report.ts";
@@ -24,7 +25,6 @@ import { collectInputFiles } from "./read-inputs.ts";
 import { NODE_LABELS } from "../schema/graph.ts";
 import { graphGexfChunks, graphJsonChunks, prettyJsonArrayChunks } from "./export-graph.ts";
 import { layoutGraph } from "./layout.ts";
-import { readFile } from "node:fs/promises";
 
 /** Options of `quotegraph build`. */
 export interface BuildOptions {
@@ -85,11 +85,12 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   const previous = options.force ? undefined : await readManifest(outDir);
   const stages = new ArticleStages({
     workers: options.workers ?? Math.min(availableParallelism(), 8),
+    fixedWorkers: options.workers !== undefined,
     fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     onProgress: options.onProgress,
   });
-  // without a previous build every file is extracted: a worker loads while the inputs are listed
-  if (!previous) stages.warmUp();
+  // without a previous build of this code every file is extracted: a worker loads while the inputs are listed
+  if (previous?.version !== version) stages.warmUp();
   const collected = await collectInputFiles(options.inputs);
   const files = orderInputFiles(collected.files);
   const missing = orderInputFiles(collected.missing);
@@ -141,18 +142,11 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   lap("layout");
   const report = finishReport(graph, reports);
 
-  const outputs = await Promise.all(OUTPUTS.map((name) => AtomicFile.create(join(outDir, name))));
+  const outputs = await writeOutputs(outDir, graph, report, candidates);
+  lap("export");
   try {
-    const [json, gexf, reportFile, candidatesFile] = outputs as [AtomicFile, AtomicFile, AtomicFile, AtomicFile];
-    await json.writeAll(graphJsonChunks(graph));
-    await gexf.writeAll(graphGexfChunks(graph));
-    await reportFile.write(JSON.stringify(report, null, 2));
-    await candidatesFile.writeAll(prettyJsonArrayChunks(candidates));
-    for (const file of outputs) await file.close();
-    lap("export");
     // A cached record that broke the graph assembly must not be reused: the next build extracts everything again.
-    const cachedFailures = [...failures.keys()].some((id) => byArticle.get(id)?.cached);
-    if (cachedFailures) {
+    if ([...failures.keys()].some((id) => byArticle.get(id)?.cached)) {
       await writer.discard();
       await cache.remove();
     } else await writer.commit();
@@ -164,10 +158,10 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   }
   // a file that timed out or crashed its worker may read fine next time, and an article the graph assembly could
   // not take is extracted again: such a build is never "up to date"
-  if (!stages.transientFailures && !failures.size)
-    await writeManifest(outDir, { version, settings, inputs: hashInputs(files, stages.keys), files: files.length }, [
-      ...OUTPUTS,
-    ]);
+  if (!stages.transientFailures && !failures.size) {
+    const inputs = hashInputs(files, stages.keys);
+    await writeManifest(outDir, { version, settings, inputs, files: files.length }, [...OUTPUTS]);
+  }
   await removeStaleTemps([...OUTPUTS.map((name) => join(outDir, name)), cache.file, manifestPath(outDir)]);
   lap("write");
   return {
@@ -184,6 +178,31 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
       articleStages: stages.times,
     },
   };
+}
+
+/**
+ * Writes graph.json, graph.gexf, report.json and candidates.json to temporary files beside their places, closed and
+ * synced, ready to be renamed in (`commit`) once everything else is written too.
+ */
+async function writeOutputs(
+  outDir: string,
+  graph: DirectedGraph,
+  report: RunReport,
+  candidates: MergeCandidate[],
+): Promise<AtomicFile[]> {
+  const outputs = await Promise.all(OUTPUTS.map((name) => AtomicFile.create(join(outDir, name))));
+  try {
+    const [json, gexf, reportFile, candidatesFile] = outputs as [AtomicFile, AtomicFile, AtomicFile, AtomicFile];
+    await json.writeAll(graphJsonChunks(graph));
+    await gexf.writeAll(graphGexfChunks(graph));
+    await reportFile.write(JSON.stringify(report, null, 2));
+    await candidatesFile.writeAll(prettyJsonArrayChunks(candidates));
+    for (const file of outputs) await file.close();
+    return outputs;
+  } catch (error) {
+    await Promise.all(outputs.map((f) => f.discard()));
+    throw error;
+  }
 }
 
 /** The settings besides the inputs that shape the outputs: alias decisions, layout, inputs that do not exist. */

@@ -15,6 +15,8 @@ export type FileResult =
 export interface ArticleStageOptions {
   /** Worker threads; 0 runs the stages in this thread (no time budget then: nothing can stop a running stage). */
   workers: number;
+  /** True when `workers` was asked for: the pool then has that many, however few the files. */
+  fixedWorkers?: boolean;
   fileTimeoutMs: number;
   onProgress?: ((done: number, total: number, file: string) => void) | undefined;
 }
@@ -62,11 +64,13 @@ export class ArticleStages {
   }
 
   /**
-   * Sizes the pool for `files` inputs: one worker per FILES_PER_WORKER files, up to the configured number. A
-   * worker takes a second of CPU to load (cheerio, opencc, jieba's dictionary), more than five articles take.
+   * Sizes the pool for `files` inputs: one worker per FILES_PER_WORKER files, up to the configured number (unless
+   * the number was asked for). A worker takes a second of CPU to load (cheerio, opencc, jieba's dictionary), more
+   * than five articles take.
    */
   planWorkers(files: number): void {
-    this.poolSize = Math.max(1, Math.min(this.options.workers, Math.ceil(files / FILES_PER_WORKER)));
+    const wanted = this.options.fixedWorkers ? this.options.workers : Math.ceil(files / FILES_PER_WORKER);
+    this.poolSize = Math.max(1, Math.min(this.options.workers, wanted));
     this.pool?.resize(this.poolSize);
   }
 
@@ -190,7 +194,8 @@ export class ArticleStages {
       try {
         extraction = parseExtraction(outcome.record, this.files[index]!);
       } catch (error) {
-        this.settle(index, { status: "failed", reason: `the extraction did not parse: ${(error as Error).message}` });
+        const reason = `the extraction did not parse: ${(error as Error).message}`;
+        this.settle(index, { status: "failed", reason, id: outcome.id });
         return;
       }
       this.writer?.addExtraction(outcome.key, outcome.id, outcome.record);
