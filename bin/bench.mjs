@@ -193,6 +193,14 @@ console.log(
     .join(", ")}), peak RSS ${floor.peakRssMb} MB`,
 );
 console.log(`build / floor   ${fmt(first.seconds / floorRun.seconds, 2)}`);
+// CPU time does not depend on what else runs on the machine: the per-article part spreads over the cores, the
+// cross-article steps (assemble, layout, export) run on one
+const cross = ["assemble", "layout", "export", "write"].reduce((n, k) => n + (s.steps[k] ?? 0), 0) / 1000;
+const cores = Math.min(cpus().length, workers === undefined ? cpus().length : Math.max(1, Number(workers)));
+const freeCores = (s.cpuMs / 1000 - cross) / cores + cross;
+console.log(
+  `CPU time        build ${fmt(s.cpuMs / 1000)} s, floor ${fmt(floor.cpuMs / 1000)} s: on ${cores} free cores the build would take about ${fmt(freeCores)} s = ${fmt(freeCores / (floor.cpuMs / 1000), 2)} × the floor's CPU time`,
+);
 console.log(
   `unchanged       ${fmt(again.seconds)} s = ${fmt((100 * again.seconds) / first.seconds, 0)}% of the first build${again.summary ? "" : " (no summary)"}, peak RSS ${again.stats.peakRssMb} MB`,
 );

@@ -37,4 +37,6 @@ for (const file of files) {
 }
 const total = times.load + times.read + times.parse + times.simplify + times.tag;
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(`${JSON.stringify({ files: files.length, articles, totalMs: total, times, peakRssMb })}\n`);
+const { user, system } = process.cpuUsage();
+const cpuMs = Math.round((user + system) / 1000);
+process.stdout.write(`${JSON.stringify({ files: files.length, articles, totalMs: total, times, peakRssMb, cpuMs })}\n`);

@@ -79,7 +79,10 @@ program
     if (opts.timings) {
       const { stats } = result;
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-      process.stderr.write(`timings ${JSON.stringify({ ...stats, peakRssMb })}\n`);
+      // CPU time of the whole process, every thread: what the build cost whatever else the machine was doing
+      const { user, system } = process.cpuUsage();
+      const cpuMs = Math.round((user + system) / 1000);
+      process.stderr.write(`timings ${JSON.stringify({ ...stats, peakRssMb, cpuMs })}\n`);
     }
     const ok = result.report.files.filter((f) => f.status === "ok").length;
     const skipped = result.report.files.filter((f) => f.status === "skipped").length;
