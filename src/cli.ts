@@ -19,6 +19,20 @@ function parseExportFormat(value: string): "cypher" | "csv" {
   return value;
 }
 
+/** Parses a non-negative integer option. */
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("Expecting a non-negative integer.");
+  return n;
+}
+
+/** Parses a positive number of seconds. */
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("Expecting a positive number of seconds.");
+  return n;
+}
+
 /** Writes one progress line to stderr, overwriting itself on a terminal. */
 function progress(done: number, total: number, file: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r[${done}/${total}] ${file.slice(-60).padEnd(60)}`);
@@ -36,6 +50,18 @@ async function loadAfterBuild(outDir: string): Promise<void> {
   }
 }
 
+/** Flags of `quotegraph build`. */
+interface BuildFlags {
+  out: string;
+  aliases: string;
+  layout: boolean;
+  force?: boolean;
+  workers?: number;
+  fileTimeout: number;
+  timings?: boolean;
+  neo4j?: boolean;
+}
+
 const program = new Command();
 program
   .name("quotegraph")
@@ -50,11 +76,34 @@ program
   .option("--aliases <file>", "alias file with same / not-same decisions", defaultAliasFile())
   .option("--no-layout", "skip the ForceAtlas2 layout")
   .option("--neo4j", "then load the graph into Neo4j (connection from NEO4J_*), as `quotegraph load` does")
-  .action(async (inputs: string[], opts: { out: string; aliases: string; layout: boolean; neo4j?: boolean }) => {
+  .option("--force", "extract every article again instead of reusing the cache in the output folder")
+  .option("--workers <n>", "worker threads for reading and extraction (0: in the main thread)", parseCount)
+  .option("--file-timeout <seconds>", "time budget of one file before it is reported as failed", parseSeconds, 60)
+  .option("--timings", "print where the build spent its time (JSON on stderr)")
+  .action(async (inputs: string[], opts: BuildFlags) => {
     const decisions = await loadAliasDecisions(opts.aliases);
     const started = Date.now();
-    const result = await buildGraph({ inputs, outDir: opts.out, decisions, layout: opts.layout, onProgress: progress });
+    const result = await buildGraph({
+      inputs,
+      outDir: opts.out,
+      decisions,
+      layout: opts.layout,
+      onProgress: progress,
+      force: opts.force === true,
+      fileTimeoutMs: opts.fileTimeout * 1000,
+      ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+    });
     if (process.stderr.isTTY) process.stderr.write("\n");
+    if (result.upToDate)
+      process.stderr.write("inputs, code and settings unchanged since the last build: kept its output\n");
+    if (opts.timings) {
+      const { stats } = result;
+      const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      // CPU time of the whole process, every thread: what the build cost whatever else the machine was doing
+      const { user, system } = process.cpuUsage();
+      const cpuMs = Math.round((user + system) / 1000);
+      process.stderr.write(`timings ${JSON.stringify({ ...stats, peakRssMb, cpuMs })}\n`);
+    }
     const ok = result.report.files.filter((f) => f.status === "ok").length;
     const skipped = result.report.files.filter((f) => f.status === "skipped").length;
     for (const f of result.report.files)

@@ -1,0 +1,32 @@
+import { assembleGraph, type AssembledGraph } from "../../ingest/assemble-graph.ts";
+import type { ArticleExtraction } from "../../ingest/extract-article.ts";
+import type { AliasDecisions } from "../../ingest/resolve-aliases.ts";
+
+/** The assembled graph, and the articles left out of it with the reason. */
+export interface IsolatedAssembly extends AssembledGraph {
+  /** Article id → why the cross-article stages could not take it. */
+  failures: Map<string, string>;
+}
+
+/**
+ * Runs the cross-article stages (alias resolution, meeting merge, graph assembly) over every article. Should they
+ * throw, the article that makes them throw is found by assembling each article alone, reported, and left out, so
+ * that one bad article never costs the whole graph. Only a failure that no single article explains is thrown.
+ */
+export function assembleEachArticle(extractions: ArticleExtraction[], decisions?: AliasDecisions): IsolatedAssembly {
+  try {
+    return { ...assembleGraph(extractions, decisions), failures: new Map() };
+  } catch (error) {
+    const failures = new Map<string, string>();
+    for (const x of extractions) {
+      try {
+        assembleGraph([x], decisions);
+      } catch (alone) {
+        failures.set(x.article.id, `graph assembly failed: ${(alone as Error).message}`);
+      }
+    }
+    if (!failures.size) throw error;
+    const rest = extractions.filter((x) => !failures.has(x.article.id));
+    return { ...assembleGraph(rest, decisions), failures };
+  }
+}

@@ -1,0 +1,85 @@
+import { DirectedGraph } from "graphology";
+import { describe, expect, it } from "vitest";
+import { iterationBudget, layoutGraph } from "../../src/layout.ts";
+import { runForceAtlas2 } from "../../src/layout/force-atlas2.ts";
+
+/** Two groups of eight people, each person linked to every other of the group, and one link between the groups. */
+function twoGroups(): DirectedGraph {
+  const g = new DirectedGraph();
+  for (const group of ["a", "b"])
+    for (let i = 0; i < 8; i++) g.addNode(`person:${group}${i}`, { label: "Person", name: `${group}${i}` });
+  for (const group of ["a", "b"])
+    for (let i = 0; i < 8; i++)
+      for (let j = i + 1; j < 8; j++) g.addEdge(`person:${group}${i}`, `person:${group}${j}`, { type: "ATTENDED" });
+  g.addEdge("person:a0", "person:b0", { type: "ATTENDED" });
+  return g;
+}
+
+const distance = (g: DirectedGraph, a: string, b: string): number =>
+  Math.hypot(
+    (g.getNodeAttribute(a, "x") as number) - (g.getNodeAttribute(b, "x") as number),
+    (g.getNodeAttribute(a, "y") as number) - (g.getNodeAttribute(b, "y") as number),
+  );
+
+describe("layoutGraph", () => {
+  it("draws linked groups apart: people sit nearer their own group than the other", () => {
+    const g = twoGroups();
+    layoutGraph(g);
+    const within: number[] = [];
+    const across: number[] = [];
+    for (let i = 1; i < 8; i++)
+      for (let j = 1; j < 8; j++) {
+        if (i < j)
+          within.push(distance(g, `person:a${i}`, `person:a${j}`), distance(g, `person:b${i}`, `person:b${j}`));
+        across.push(distance(g, `person:a${i}`, `person:b${j}`));
+      }
+    expect(Math.max(...within)).toBeLessThan(Math.min(...across));
+  });
+
+  it("gives the same positions to the same graph", () => {
+    const a = twoGroups();
+    const b = twoGroups();
+    layoutGraph(a);
+    layoutGraph(b);
+    expect(a.mapNodes((_k, attrs) => [attrs["x"], attrs["y"]])).toEqual(
+      b.mapNodes((_k, attrs) => [attrs["x"], attrs["y"]]),
+    );
+  });
+
+  it("puts a quote next to its speaker, and an unattributed quote next to its article", () => {
+    const g = twoGroups();
+    g.addNode("a_1", { label: "Article", title: "t" });
+    for (let i = 0; i < 8; i++) g.addEdge(`person:a${i}`, "a_1", { type: "MENTIONED_IN" });
+    g.addNode("quote:said", { label: "Quote", text: "q" });
+    g.addEdge("person:b3", "quote:said", { type: "SAID" });
+    g.addEdge("quote:said", "a_1", { type: "QUOTED_IN" });
+    g.addNode("quote:unsaid", { label: "Quote", text: "r" });
+    g.addEdge("quote:unsaid", "a_1", { type: "QUOTED_IN" });
+    layoutGraph(g);
+    const nearest = (q: string): string =>
+      g.filterNodes((_k, a) => a["label"] !== "Quote").sort((m, n) => distance(g, q, m) - distance(g, q, n))[0]!;
+    expect(nearest("quote:said")).toBe("person:b3");
+    expect(nearest("quote:unsaid")).toBe("a_1");
+  });
+
+  it("spends fewer iterations on larger graphs, and less work per node", () => {
+    const sizes = [100, 3_000, 30_000, 300_000];
+    const budgets = sizes.map(iterationBudget);
+    expect(budgets).toEqual([...budgets].sort((a, b) => b - a));
+    expect(Math.min(...budgets)).toBeGreaterThan(0);
+    // nodes × iterations grows with the graph, but less than ten times for ten times the nodes
+    for (let i = 1; i < sizes.length; i++)
+      expect(budgets[i]! * sizes[i]!).toBeLessThan(10 * budgets[i - 1]! * sizes[i - 1]!);
+  });
+
+  it("leaves nodes on one spot apart from each other, without endless subdivision", () => {
+    const x = new Float64Array(50).fill(1);
+    const y = new Float64Array(50).fill(1);
+    x[0] = 0;
+    runForceAtlas2(
+      { x, y, sources: new Int32Array(0), targets: new Int32Array(0) },
+      { iterations: 20, scalingRatio: 2, gravity: 1, theta: 1.2, jitterTolerance: 1 },
+    );
+    expect([...x, ...y].every(Number.isFinite)).toBe(true);
+  });
+});
