@@ -119,12 +119,17 @@ export function findLatinNames(
   return found;
 }
 
+// The family names by their first character, longest first (a scan of all 500 per position was a tenth of the time).
+const JAPANESE_SURNAMES_BY_FIRST = new Map<string, string[]>();
+for (const f of LEXICON.japaneseSurnames)
+  JAPANESE_SURNAMES_BY_FIRST.set(f[0]!, [...(JAPANESE_SURNAMES_BY_FIRST.get(f[0]!) ?? []), f]);
+
 /**
  * Length of a Japanese name at `start`: a family name of the lexicon plus a one- or two-character given name ending
  * on a word boundary (岩屋毅共同宣布 → 岩屋毅, 加藤胜信认为 → 加藤胜信); 0 when there is none.
  */
 export function japaneseNameLength(s: string, start: number): number {
-  const family = LEXICON.japaneseSurnames.find((f) => s.startsWith(f, start));
+  const family = JAPANESE_SURNAMES_BY_FIRST.get(s[start] ?? "")?.find((f) => s.startsWith(f, start));
   if (!family) return 0;
   const from = start + family.length;
   let offset = start;
@@ -146,7 +151,7 @@ export function japaneseNameLength(s: string, start: number): number {
 
 /** The Japanese family name a name starts with (石破茂 → 石破), if any. */
 export function japaneseFamilyName(name: string): string | undefined {
-  return LEXICON.japaneseSurnames.find((f) => name.startsWith(f) && name.length > f.length);
+  return JAPANESE_SURNAMES_BY_FIRST.get(name[0] ?? "")?.find((f) => name.startsWith(f) && name.length > f.length);
 }
 
 /**

@@ -49,6 +49,11 @@ function familyOf(key: string): { familyName?: string } {
 }
 
 const TITLE_RE = wordAlternation(LEXICON.personTitles);
+// Where speech verbs start (the adverbs SPEECH_RE allows before them included), to skip hopeless name positions.
+const SPEECH_ANYWHERE = new RegExp(
+  `(?:[还也则又亦曾已再便就更均都并即随即]{0,2})(?:${[...LEXICON.speechVerbs, ...LEXICON.weakSpeechVerbs].join("|")})`,
+  "g",
+);
 // 李星表示, 邓希炜认为: a speech verb, or a verb of opinion, right after a name ends it
 const SPEECH_RE = new RegExp(
   `^(?:[还也则又亦曾已再便就更均都并即随即]{0,2})(?:${[...LEXICON.speechVerbs, ...LEXICON.weakSpeechVerbs].join("|")})`,
@@ -352,7 +357,8 @@ export function findPersonMentions(s: string): Mention[] {
   const titleHits = findWords(s, TITLE_RE);
   for (const title of titleHits) {
     const at = title.end;
-    if (!endsOnWordBoundary(s, title.start, at)) continue;
+    // (only titles ending in 相 run into ordinary words: 环境相关, 财务相当)
+    if (title.word.endsWith("相") && !endsOnWordBoundary(s, title.start, at)) continue;
     const run = trimRunEnd(s, at + 1, at + translitRunLength(s, at)) - at;
     // 国防部长金英贤: a native (Korean, Chinese or Japanese) name longer than the transliteration run inside it wins
     const native = Math.max(japaneseNameLength(s, at), nativeNameLength(s, at));
@@ -418,8 +424,11 @@ export function findPersonMentions(s: string): Mention[] {
 
   // A transliteration run or a native name that opens a clause, or follows 的, and is followed by a speech verb
   // (拉乌表示…, 从事电子零售业的余先生表示).
+  const speechAt = new Set([...s.matchAll(SPEECH_ANYWHERE)].map((m) => m.index));
   for (let i = 0; i < s.length; i++) {
     if (i > 0 && !/[，。；：！？\n」”）)\s的]/.test(s[i - 1]!)) continue;
+    // a name is two to six characters: no speech verb that close, no name to look for
+    if (![2, 3, 4, 5, 6, 7, 8].some((d) => speechAt.has(i + d))) continue;
     const run = translitRunLength(s, i);
     const len = run >= 3 ? run : Math.max(japaneseNameLength(s, i), nativeNameLength(s, i));
     if (len >= 2 && isFollowedBySpeech(s, i + len)) {

@@ -100,12 +100,13 @@ describe("a build of the five seeds beside a folder of bad files", () => {
     const root = await mkdtemp(join(tmpdir(), "qg-bad-"));
     await chmod(root, 0o755); // readable by `nobody` too
     const seeds = join(root, "seeds");
-    const bad = join(root, "bad");
+    // the build takes files in path order, so the copies under unreadable/ come after the seeds they copy
+    const bad = join(root, "unreadable");
     await mkdir(seeds);
     await mkdir(bad);
     for (const name of await readdir(SAMPLES)) await copyFile(join(SAMPLES, name), join(seeds, name));
     const expected = await writeBadFiles(bad);
-    for (const dir of [root, join(root, "seeds"), join(root, "bad")]) await chmod(dir, 0o777);
+    for (const dir of [root, join(root, "seeds"), bad]) await chmod(dir, 0o777);
 
     const clean = await quotegraph(["build", seeds, "--out", join(root, "clean"), "--no-layout"]);
     expect(clean.code).toBe(0);
