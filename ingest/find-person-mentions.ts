@@ -298,6 +298,18 @@ function endsOnWordBoundary(s: string, start: number, end: number): boolean {
   return true;
 }
 
+/** True when a dictionary word runs across the end of a name (高级助|理: 助理), not an unknown string (伊姆兰|汗). */
+function endsInsideWord(s: string, start: number, end: number): boolean {
+  let offset = start;
+  for (const w of tagWords(s.slice(start, end + 2))) {
+    const from = offset;
+    offset += w.word.length;
+    if (offset === end) return false;
+    if (offset > end) return from < end && isDictionaryWord(w.word);
+  }
+  return false;
+}
+
 /** Finds the person mentions of one article in its simplified text. */
 export function findPersonMentions(s: string): Mention[] {
   const found: Mention[] = [];
@@ -371,6 +383,8 @@ export function findPersonMentions(s: string): Mention[] {
     const key = s.slice(at, at + len);
     // 总统提高, 部长热门: a run that is one ordinary word (a verb or adjective) is no name
     if (isPlace(key) || LEXICON.personTitles.includes(key) || (len === run && isOrdinaryWord(key))) continue;
+    // 议员高级助理里娜·沙阿: a name that ends inside a word (高级助|理) is the start of a title, no name
+    if (!NAME_FOLLOWERS.has(s[at + len] ?? "\n") && endsInsideWord(s, at, at + len)) continue;
     add({ kind: "Person", start: at, end: at + len, key, signals: ["title"], ...familyOf(key) });
   }
   const titleEnds = new Set(titleHits.map((t) => t.end));

@@ -30,6 +30,11 @@ const PAIRS: Record<string, string> = { "“": "”", "「": "」", "『": "』"
 // A quoted run this short with no inner punctuation may be a term in scare quotes (“克里米亚事件”).
 const SHORT_QUOTE = 10;
 const SCARE_BEFORE = /(所谓|称为|称之为|被称为|名为|叫做|号称|以|这一|这个|该|一场|一种|的)$/;
+// What a name in quotation marks is followed by: the kind of thing it names, or its coming into force.
+const NAMED_AFTER =
+  /^(?:军演|演习|演练|决议|规则|主题|罪名?|运动|计划|倡议|构想|战略|政策|法案|条例|协议|协定|行动|项目|口号|理念|方针|框架|机制|一词|一说|字样|标语|系列|工程|奖项?|专案|节目|(?:自.{1,12}起)?(?:正式)?(?:施行|生效|实施|上路))/;
+// Verbs whose object in quotation marks is a name: a policy pursued, a theme, a rule broken.
+const NAMED_BY = /(奉行|围绕|违反|遵守|推行|贯彻|落实|主题为|口号为)$/;
 const NAMING_BEFORE = /(所谓|被称为|名为|叫做|号称|题为|标题为|称作|简称)$/;
 const EVALUATIVE = /^(a|ad|an|d|m|i|l|z)$/;
 const NOUNISH = /^(n|nz|ns|nt|nr|nrt|vn|an|a|ad|b|j|eng|m|q|x|f|s|uj)$/;
@@ -41,8 +46,10 @@ export function findQuoteSpans(s: string): { open: number; close: number }[] {
   let bookDepth = 0;
   while (i < s.length) {
     const ch = s[i]!;
-    if (ch === "《") bookDepth++;
+    // a title mark counts only with its 》 in the same paragraph (《香港自由新聞」 is a typo, not a title to the end)
+    if (ch === "《" && /^[^\n》]*》/.test(s.slice(i + 1, i + 200))) bookDepth++;
     if (ch === "》") bookDepth = Math.max(0, bookDepth - 1);
+    if (ch === "\n") bookDepth = 0;
     const closeCh = PAIRS[ch];
     if (closeCh && bookDepth === 0) {
       const close = s.indexOf(closeCh, i + 1);
@@ -74,7 +81,8 @@ export function findQuotes(
   const spans = findQuoteSpans(s).filter((q) => reports(q.open));
   const insideQuote = (pos: number): boolean => spans.some((q) => pos > q.open && pos < q.close);
   const context: SpeakerContext = {
-    refs: refs.filter((r) => !insideQuote(r.start)),
+    // (names in titles and link lists are no speakers, nor antecedents of a 他 in the body)
+    refs: refs.filter((r) => !insideQuote(r.start) && reports(r.start)),
     verbs: verbs.filter((v) => !insideQuote(v.start)),
   };
   const indirect = findIndirectQuotes(text, s, spans, context);
@@ -294,8 +302,16 @@ function isQuoteLike(
   const after = s.slice(span.close + 1, span.close + 3);
   // “讨论”（discussion）, 「高机动性多管火箭系统」（HIMARS）: a glossed term or name
   if (/^[（(][A-Za-z]/.test(after) && !/[，。！？,!?]/.test(inner)) return false;
-  if (inner.length >= SHORT_QUOTE || /[，。！？、；：,!?]/.test(inner)) return true;
   const before = s.slice(Math.max(0, span.open - 4), span.open);
+  // “联合利剑-2024A”军演, 「聯大2758」決議, 奉行“基于国家利益的现实外交”, 「外商投資准入特別管理措施」自11月1日起施行:
+  // a span the noun after it or the verb before it makes a name, with no sentence of its own inside
+  // (not an attribute ending in 的: “历史性且非常及时的”协议 is the speaker's words)
+  if (
+    !/[，。！？；,!?;]|的$/.test(inner) &&
+    (NAMED_AFTER.test(s.slice(span.close + 1, span.close + 16)) || NAMED_BY.test(before))
+  )
+    return false;
+  if (inner.length >= SHORT_QUOTE || /[，。！？、；：,!?]/.test(inner)) return true;
   if (NAMING_BEFORE.test(before)) return false;
   // a named speaker's evaluative fragment is their words (战争的“真正升级”, 有“很大的勇气”, 提供了“一千多枚导弹”): it
   // holds an adjective, adverb, number or idiom, where a term in scare quotes is nouns (“军事基础设施”, “执行议程”)
@@ -413,6 +429,9 @@ function reportedClause(
   const next = NEXT_REPORT.exec(s.slice(start, end));
   if (next && verbs.some((v) => v.start > start + next.index && v.start <= start + next.index + next[0].length))
     end = start + next.index;
+  // 何亚东回应特朗普表示，…关税时说，…: a clause that ends in 时 before another speech verb is its time adverbial
+  const when = /时(?:说|称|表示|指出|强调|回应)/.exec(s.slice(start, end));
+  if (when && verbs.some((v) => v.start === start + when.index + 1)) end = start + when.index;
   while (end > start && /[，,。；;\s]/.test(s[end - 1]!)) end--;
   const clause = s.slice(start, end);
   if (clause.length < 6 || !/\p{Script=Han}/u.test(clause)) return undefined;

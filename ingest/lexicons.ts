@@ -18,6 +18,8 @@ export interface RegistryEntry {
   roles?: string[];
   /** For heads of state and government: the country whose government "X政府" means (拜登政府). */
   country?: string;
+  /** For persons: sex or gender as Wikidata states it (P21), for telling 他 from 她. */
+  gender?: "female" | "male";
 }
 
 /** Sorts words longest first, so alternations and scans prefer the longest match. */

@@ -12,6 +12,8 @@ export interface Reference {
   via: "name" | "title" | "pronoun";
   /** For a person: the titles the article gives them (simplified), for 这位部长 to find its holder. */
   titles?: string[];
+  /** For a person, when known: from the registry, an honorific (女士) or a feminine given name (里娜·沙阿). */
+  gender?: "female" | "male";
 }
 
 /** A speech or reporting verb found on a word boundary. */
@@ -66,8 +68,17 @@ export function findReferences(s: string, entities: ArticleEntity[]): Reference[
   const refs: Reference[] = [];
   for (const e of entities) {
     const titles = e.kind === "Person" ? e.titles.map(simplifyText) : [];
+    const gender = e.kind === "Person" ? genderOf(s, e) : undefined;
     for (const m of e.mentions)
-      refs.push({ entity: e.id, kind: e.kind, start: m.start, end: m.end, via: "name", titles });
+      refs.push({
+        entity: e.id,
+        kind: e.kind,
+        start: m.start,
+        end: m.end,
+        via: "name",
+        titles,
+        ...(gender && { gender }),
+      });
   }
   const nameStarts = new Set(refs.map((r) => r.start));
   // A title phrase owned by exactly one person (美国常驻欧安组织代表 → Carpenter) and not followed by a name.
@@ -89,6 +100,18 @@ export function findReferences(s: string, entities: ArticleEntity[]): Reference[
     }
   }
   return refs.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+// Characters Xinhua's transliteration tables keep for women's given names (玛丽娅, 安娜, 娜塔莉娅, 里娜).
+const FEMININE_GIVEN = /[娜娅丽莉妮莎黛娃琳芭茜婷]/;
+
+/** A person's gender where something says it: the registry, 女士 or 夫人 after a name, a feminine given name. */
+function genderOf(s: string, e: ArticleEntity): "female" | "male" | undefined {
+  if (e.registry?.gender) return e.registry.gender;
+  if (e.mentions.some((m) => /^(女士|夫人|小姐)/.test(s.slice(m.end, m.end + 2)))) return "female";
+  if (e.mentions.some((m) => /^(先生)/.test(s.slice(m.end, m.end + 2)))) return "male";
+  const given = e.keys.find((k) => k.includes("·"))?.split("·")[0];
+  return given && FEMININE_GIVEN.test(given) ? "female" : undefined;
 }
 
 /** A title and its shorter forms that still name a role precisely: 欧安组织新任轮值主席国波兰外交部长 → 波兰外交部长. */
@@ -121,7 +144,12 @@ function adjacentToVerb(between: string): boolean {
   return tagWords(trimmed).every((w) => /^(d|t|ad|m|q)/.test(w.tag));
 }
 // An organisation's unnamed official speaks for it: 神韵的代表说, 外务省干部称 (gold convention of FORMAT.md).
-const OFFICIAL_AFTER_ORG = /^的?(代表|发言人|官员|人士|相关人士|负责人|高层|高官|干部|声明|消息人士|新闻处)/;
+const OFFICIAL_AFTER_ORG = /^的?(代表|发言人|官员|人士|相关人士|负责人|高层|高官|高管|干部|声明|消息人士|新闻处)/;
+
+// A word for a kind of organisation: the name after it is that organisation (导弹制造公司MBDA), no object of a verb.
+const ORG_KIND_BEFORE = /(公司|集团|银行|机构|企业|品牌|平台|媒体|网站|电视台|报社|组织|基金会|大学|智库|厂商|制造商)$/;
+// What a person's name owns when it opens a longer subject: 的, an office, a government, a campaign, an aide.
+const POSSESSED_AFTER_PERSON = /^(的|办公室|政府|团队|阵营|内阁|竞选|律师|发言人|家人|家属|幕僚|助手|顾问|基金会|当局)/;
 
 /** The clause start after conjunctions, time words and spaces (但格罗西周三表示 → 格罗西…). */
 function skipOpeners(s: string, from: number, to: number): number {
@@ -156,11 +184,14 @@ export function subjectOfClause(
   // (but not an addressee: 对德国之声表示, 告诉路透社说, 向记者透露)
   const verbAt = firstVerbOffset(rest);
   // (当被问到对于特朗普称「…」: after 对于 or 关于 a new clause opens, with its own subject)
+  // (经济贸易副总裁琳希康说: a name right after a title is the one titled, whatever verb the title holds)
   const beforeVerb = (r: Reference): boolean =>
     verbAt < 0 ||
     r.start < start + verbAt ||
     s.slice(start + verbAt, r.start).includes("的") ||
-    /(对于|关于|有关)$/.test(s.slice(start + verbAt, r.start));
+    /(对于|关于|有关)$/.test(s.slice(start + verbAt, r.start)) ||
+    endsWithTitle(s.slice(start, r.start)) ||
+    ORG_KIND_BEFORE.test(s.slice(start, r.start));
   const adjacent =
     options.endsAtVerb === false
       ? undefined
@@ -186,7 +217,7 @@ export function subjectOfClause(
     (r) =>
       r.start >= start &&
       r.end <= to &&
-      !PREPOSITIONS.has(s[r.start - 1] ?? "") &&
+      !PREPOSITIONS.has(charBefore(s, r.start)) &&
       !insideParentheses(s, r.start, start),
   );
   // 除了说会救黎智英: a name after the clause's verb is its object (unless a relative clause ends in it: 主持会谈的X)
@@ -196,8 +227,8 @@ export function subjectOfClause(
     const named = preferPersonOverTheirOrg(s, inClause.slice(k));
     // 神韵的代表说: an unnamed official speaks for the organisation (欧安组织代表卡彭特 is named: he speaks)
     if (r.kind === "Org" && OFFICIAL_AFTER_ORG.test(after) && named === r) return r;
-    // 张郡格的律师…表示: the person before 的 owns the subject and is not it
-    if (after.startsWith("的") && r.kind === "Person") continue;
+    // 张郡格的律师…表示, 尼坦雅胡办公室指出: the person before 的 or an office owns the subject and is not it
+    if (r.kind === "Person" && POSSESSED_AFTER_PERSON.test(after)) continue;
     return named;
   }
   // 这位部长说: the person before who holds that title; 这位官员说 of an unnamed official names nobody
@@ -224,11 +255,24 @@ const TITLE_VERBS = new Set([
   "出身",
 ]);
 
-/** Offset of the first verb of a clause (jieba's v), or -1. */
+/** The character before a position, spaces skipped (在 Telegram 上表示). */
+function charBefore(s: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && /[ \u3000]/.test(s[i]!)) i--;
+  return s[i] ?? "";
+}
+
+/** True when a text ends in a person's title, glosses in brackets left out (副总裁, 副总裁（Vice President）). */
+function endsWithTitle(text: string): boolean {
+  const bare = text.replace(/[（(][^（）()]*[)）]/g, "").trimEnd();
+  return LEXICON.personTitles.some((t) => bare.endsWith(t));
+}
+
+/** Offset of the first verb of a clause (jieba's v; not vn, a verb used as a noun: 经济贸易副总裁), or -1. */
 function firstVerbOffset(clause: string): number {
   let offset = 0;
   for (const w of tagWords(clause)) {
-    if (/^v/.test(w.tag) && !LEXICON.personTitles.includes(w.word) && !TITLE_VERBS.has(w.word)) return offset;
+    if (/^v(?!n)/.test(w.tag) && !LEXICON.personTitles.includes(w.word) && !TITLE_VERBS.has(w.word)) return offset;
     offset += w.word.length;
   }
   return -1;
@@ -269,13 +313,16 @@ export function findSubject(s: string, verbStart: number, context: SpeakerContex
     const verbWord = s.slice(verbStart, verbStart + 2);
     if (/^(据|根据|按照|依照)/.test(clause) && hop === 0 && /^(报道|报导|消息|统计|数据)/.test(verbWord))
       return undefined;
+    // (据拜登的国家安全顾问沙利文称: not the possessor before 的, when a name follows it)
     if (/^(据|根据|按照|依照)/.test(clause) && hop === 0) {
-      const source = refs.find((r) => r.start >= clauseStart && r.end <= clauseEnd);
+      const inside = refs.filter((r) => r.start >= clauseStart && r.end <= clauseEnd);
+      const owned = inside.filter((r, k) => !(s[r.end] === "的" && k < inside.length - 1));
+      const source = preferPersonOverTheirOrg(s, owned);
       if (source) return source;
     }
     const subject = subjectOfClause(s, clauseStart, clauseEnd, refs, clauseStart, { endsAtVerb: hop === 0 });
     if (subject !== undefined) return subject ?? undefined;
-    if (clauseStart === 0 || /[。！？!?\n]/.test(s[clauseStart - 1]!)) break;
+    if (clauseStart === 0 || /[。！？!?\n】]/.test(s[clauseStart - 1]!)) break;
     // X表示，…，并补充说: a clause joined by 并/还/同时 continues the speaker of the speech verb before it; any
     // other clause without a subject shares the subject of the clause before (卢特尼克曾指…，指控中国「…」)
     if (COORDINATED.test(clause.trim())) {
@@ -293,8 +340,14 @@ export function findSubject(s: string, verbStart: number, context: SpeakerContex
 export function preferPersonOverTheirOrg(text: string, refs: Reference[]): Reference | undefined {
   const first = refs[0];
   if (!first || first.kind !== "Org") return first;
-  const person = refs.find((r) => r.kind === "Person" && r.start >= first.end && r.start - first.end <= 14);
-  const between = person ? text.slice(first.end, person.start).trim() : "";
+  // (glosses in brackets do not count: 卡托研究所（Cato Institute）经济贸易副总裁琳希康)
+  const gap = (r: Reference): string =>
+    text
+      .slice(first.end, r.start)
+      .replace(/[（(][^（）()]*[)）]/g, "")
+      .trim();
+  const person = refs.find((r) => r.kind === "Person" && r.start >= first.end && gap(r).length <= 14);
+  const between = person ? gap(person) : "";
   // the words between must make the person the organisation's officer (发言人, 外长), not its object (引述默克尔)
   if (person && (between === "" || LEXICON.personTitles.some((t) => between.endsWith(t)))) return person;
   return first;
@@ -304,7 +357,10 @@ export function preferPersonOverTheirOrg(text: string, refs: Reference[]): Refer
 export function resolvePronoun(s: string, at: number, pronoun: string, refs: Reference[]): Reference | undefined {
   if (pronoun.endsWith("们")) return undefined;
   if (pronoun === "其") return refs.filter((r) => r.end <= at).pop();
-  return lastSubjectBefore(s, at, refs) ?? lastPersonBefore(at, refs);
+  // 她 is not a man the article named, nor 他 a woman
+  const other = pronoun === "她" ? "male" : "female";
+  const persons = refs.filter((r) => r.gender !== other);
+  return lastSubjectBefore(s, at, persons) ?? lastPersonBefore(s, at, persons);
 }
 
 /**
@@ -312,10 +368,17 @@ export function resolvePronoun(s: string, at: number, pronoun: string, refs: Ref
  * the last person named: 罗子维形容特朗普是「狂人总统」…。他指出 → 罗子维, not 特朗普.
  */
 function lastSubjectBefore(s: string, at: number, refs: Reference[]): Reference | undefined {
+  // (the sentence of `at` and the two before it; 。 and a line break end one sentence, not two)
   let from = at;
-  for (let n = 0; n < 3 && from > 0; n++) from = sentenceStart(s, Math.max(0, from - 1));
+  for (let n = 0; n < 3 && from > 0; n++) {
+    let end = from;
+    while (end > 0 && /[。！？!?\s]/.test(s[end - 1]!)) end--;
+    from = sentenceStart(s, end);
+  }
   const persons = refs.filter((r) => r.kind === "Person" && r.end <= at && r.start >= from);
   for (const r of persons.reverse()) {
+    // 德米特里·金表示，普京对…给出了答案。他在接受…采访时表示: a name inside what someone said is no antecedent
+    if (reportedByPerson(s, r, refs)) continue;
     const clauseStart = lastBreak(s, r.start) + 1;
     const between = s.slice(skipOpeners(s, clauseStart, r.start), r.start);
     if (!between) return { ...r, via: "pronoun" };
@@ -324,6 +387,25 @@ function lastSubjectBefore(s: string, at: number, refs: Reference[]): Reference 
     if (!words.some((w) => /^(v|p)/.test(w.tag) || PREPOSITIONS.has(w.word))) return { ...r, via: "pronoun" };
   }
   return undefined;
+}
+
+// A speech verb closing its clause: what follows it in the sentence is what was said (X表示，…; X说：…).
+const REPORTED_BEFORE = new RegExp(
+  `(?:${[...STRONG].sort((a, b) => b.length - a.length).join("|")})(?:说|称|道)?[，,：:]`,
+);
+
+/**
+ * True when a name stands in what a person said, after their speech verb in its sentence (德米特里·金表示，普京…;
+ * 他在…时表示，普京…); not in what an outlet reports (《商报》写道，默克尔称…).
+ */
+function reportedByPerson(s: string, r: Reference, refs: Reference[]): boolean {
+  const from = sentenceStart(s, r.start);
+  const verb = REPORTED_BEFORE.exec(s.slice(from, r.start));
+  if (!verb) return false;
+  const verbAt = from + verb.index;
+  return (
+    /[他她]/.test(s.slice(from, verbAt)) || refs.some((o) => o.kind === "Person" && o.start >= from && o.end <= verbAt)
+  );
 }
 
 /** 这位部长: the last person before `at` whose titles hold the title the phrase starts with; none for 这位官员. */
@@ -338,9 +420,10 @@ function holderOf(phrase: string, at: number, refs: Reference[]): Reference | un
   return last ? { ...last, via: "pronoun" } : undefined;
 }
 
-function lastPersonBefore(at: number, refs: Reference[]): Reference | undefined {
+function lastPersonBefore(s: string, at: number, refs: Reference[]): Reference | undefined {
   const before = refs.filter((r) => r.kind === "Person" && r.end <= at);
-  const last = before[before.length - 1];
+  const speaking = before.filter((r) => !reportedByPerson(s, r, refs));
+  const last = speaking[speaking.length - 1] ?? before[before.length - 1];
   return last ? { ...last, via: "pronoun" } : undefined;
 }
 
@@ -352,7 +435,8 @@ export function sentenceStart(s: string, at: number): number {
 
 function lastBreak(s: string, before: number): number {
   for (let i = before - 1; i >= 0; i--) {
-    if (/[，,；;：:。！？\n]/.test(s[i]!)) return i;
+    // (【共同社伦敦11月25日电】: a dateline in brackets ends before the sentence's first clause)
+    if (/[，,；;：:。！？\n】]/.test(s[i]!)) return i;
     // “…准备好了。”他还透露: a quotation that ends its sentence ends the clause too
     if (/[”」』]/.test(s[i]!) && /[。！？!?]/.test(s[i - 1] ?? "")) return i;
   }

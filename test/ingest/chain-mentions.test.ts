@@ -60,6 +60,17 @@ describe("chainMentions", () => {
     expect(es.find((e) => e.forms.includes("白宫"))?.kind).toBe("Org");
   });
 
+  it.each([
+    // aj/2024/11/07/AJ-复仇-政府-特朗普再执政四年意味着什么: 高级助|理 is the start of a title, no name
+    ["政治策略师、前共和党议员高级助理里娜·沙阿 (Rina Shah) 表示，", ["里娜·沙阿"]],
+    // nyt/2024/11/07/NYT-中国再次举行环台军演-警告赖清德: 李熹 + 海军大校, not 李熹海
+    ["中国人民解放军东部战区发言人李熹海军大校表示：", []],
+    // rfa/2024/11/29/RFA-英國會通過議案反對北京扭曲台灣地位-台外交部-重要里程碑: 賴, a common Taiwanese surname
+    ["龍華科技大學助理教授賴榮偉指出，今年在台開會。", ["賴榮偉"]],
+  ])("does not cut a name out of the word after a title: %s", (text, names) => {
+    expect(persons(text).flatMap((e) => e.forms)).toEqual(names);
+  });
+
   it("finds organisations: registry, country + institution, acronym in brackets (seed 000)", () => {
     const orgs = entitiesOf("但他告诉俄罗斯国际电视台（RTVI），俄罗斯外交部发表声明。").filter((e) => e.kind === "Org");
     expect(orgs.flatMap((e) => e.forms)).toEqual(expect.arrayContaining(["俄罗斯国际电视台", "RTVI", "俄罗斯外交部"]));

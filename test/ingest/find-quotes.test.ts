@@ -322,4 +322,81 @@ describe("findQuotes", () => {
     const q = qs.find((x) => x.text === "可能会提前结束");
     expect(q?.speaker).toBeUndefined();
   });
+
+  it.each([
+    // cna/2024/11/30/CNA-美國黑色星期五蒙關稅陰影-cnn建議先買手機-電動自行車: the person a title names, not the think tank before the title
+    [
+      "華府智庫卡托研究所（Cato Institute）經濟貿易副總裁琳希康（Scott Lincicome）說，如果有人在2017年急需洗衣機及烘乾機，他會建議不要等。",
+      "如果有人在2017年急需洗衣機及烘乾機，他會建議不要等",
+      "琳希康",
+    ],
+    // nyt/2024/11/25/NYT-中国黑客攻击深远程度令美国官员愈发担忧: 据X的Y称 — the adviser, not the president he serves
+    [
+      "据拜登的国家安全顾问沙利文称，此次黑客攻击事件如此严重，以至于拜登总统上周末在秘鲁会见中国国家主席习近平时直接与他讨论了此事。",
+      "此次黑客攻击事件如此严重，以至于拜登总统上周末在秘鲁会见中国国家主席习近平时直接与他讨论了此事",
+      "沙利文",
+    ],
+    // kyodo/2024/11/25/KYODO-独家-跨国导弹制造商向日本询问购买新武器意向 (shortened): a dateline in 【】 names no speaker; 导弹制造公司MBDA is the company, 向共同社 the addressee
+    [
+      "【共同社伦敦11月25日电】以英国等为据点的导弹制造公司MBDA的高管近日向共同社透露，该公司向日本询问是否有意购买新武器。",
+      "该公司向日本询问是否有意购买新武器",
+      "MBDA",
+    ],
+    // rthk/2024/11/28/RTHK-商務部-中方反對單邊加徵關稅措施立場一貫: the 时-clause is Trump's words, the rest He Yadong's
+    [
+      "商務部發言人何亞東回應美國當選總統特朗普表示，上任首日起將會對從中國進口的商品加徵10%的關稅時說，中方反對單邊加徵關稅措施的立場是一貫。",
+      "上任首日起將會對從中國進口的商品加徵10%的關稅",
+      "特朗普",
+    ],
+  ])("credits the head of a subject that holds several names: %s", (text, clause, speaker) => {
+    expect(quotesOf(text)).toContainEqual({ kind: "indirect", text: clause, speaker });
+  });
+
+  it("gives no quote to a platform named where something was said (aj: 该办公室在 Telegram 上表示)", () => {
+    // aj/2024/11/02/AJ-朝鲜承诺与俄罗斯站在一起-直到在乌克兰取得-胜利
+    const qs = quotesOf("该办公室在 Telegram 消息应用程序上表示，伤者中有 9 名平民和一名救援人员。");
+    expect(qs.filter((q) => q.speaker === "Telegram")).toEqual([]);
+  });
+
+  it("resolves 他 to the speaker of the sentence before, not to a person named in what they said (aj: 德米特里·金)", () => {
+    // aj/2024/11/09/AJ-普京的讲话是否为世界新秩序奠定了基础 (shortened)
+    const qs = quotesOf(
+      "国际事务研究员德米特里·金表示，普京对世界议程上最为复杂的一些问题给出了非常全面的答案。\n他在接受半岛电视台记者采访时表示，普京关于准备就乌克兰问题进行谈判的声明，是该国迈向和平的重要一步。\n他认为这次演讲肯定了奠定新的世界秩序的基础，即开放、互动。",
+    ).filter((q) => q.kind === "indirect");
+    expect(qs.map((q) => q.speaker)).toEqual(["德米特里·金", "德米特里·金", "德米特里·金"]);
+  });
+
+  it("does not resolve 她 to a man the registry knows (aj: 她说 after Trump is named)", () => {
+    // aj/2024/11/07/AJ-复仇-政府-特朗普再执政四年意味着什么 (shortened)
+    const qs = quotesOf(
+      "政治策略师沙阿还指出，许多共和党人可能会拒绝这样做，以回应特朗普在 2021 年 1 月 6 日的行为。她说，那一天对许多共和党人来说是一个“转折点”。",
+    );
+    expect(qs.find((q) => q.kind === "indirect" && q.text.startsWith("那一天"))?.speaker).toBe("沙阿");
+  });
+
+  it.each([
+    // nyt/2024/11/07/NYT-中国再次举行环台军演-警告赖清德: an exercise's name
+    ["中国将此次演习称为“联合利剑-2024B”，表明这是5月为期两天的“联合利剑-2024A”演习的延续。", "联合利剑-2024A"],
+    // kyodo/2024/11/29/KYODO-石破发表施政演说-谈及政治改革及外交安保政策: a policy pursued
+    ["在外交和安保政策方面，石破奉行“基于国家利益的现实外交”。", "基于国家利益的现实外交"],
+    // cna/2024/11/01/CNA-對外擴大開放-中國全面取消製造業外資准入限制: a regulation coming into force
+    [
+      "綜合陸媒中央廣播電視總台、觀察者網報導，「外商投資准入特別管理措施（負面清單）（2024年版）」自11月1日起正式施行。",
+      "外商投資准入特別管理措施（負面清單）（2024年版）",
+    ],
+  ])("takes a name in quotation marks for no quote: %s", (text, name) => {
+    expect(quotesOf(text).filter((q) => q.kind === "direct" && q.text === name)).toEqual([]);
+  });
+
+  it("pairs quotation marks after a title mark closed by the wrong bracket (rfa: 《香港自由新聞」)", () => {
+    // rfa/2024/11/06/RFA-編程隨想-阮曉寰和hkfp-入圍-無國界記者-新聞自由獎 (shortened)
+    const qs = quotesOf(
+      "今年入圍的還有《香港自由新聞」（HKFP）。\n高瑜說：「得知編程隨想阮曉寰入圍無國界記者今年的勇氣獎，我感到非常的興奮。」",
+    );
+    expect(qs).toContainEqual({
+      kind: "direct",
+      text: "得知編程隨想阮曉寰入圍無國界記者今年的勇氣獎，我感到非常的興奮。",
+      speaker: "高瑜",
+    });
+  });
 });
