@@ -7,6 +7,7 @@ import { findWords, lastBreak, nextBreak, wordAlternation } from "./text-scan.ts
 import { escapeRegExp } from "./lexicons.ts";
 import { isFollowedBySpeech } from "./find-person-mentions.ts";
 import { findQuoteSpans } from "./find-quotes.ts";
+import { tagWords } from "./segment.ts";
 
 /** A meeting as one article reports it. */
 export interface ArticleMeeting {
@@ -35,6 +36,7 @@ const NOUN_RE = wordAlternation(meetingLexicon.nouns);
 const PLACE_RE = wordAlternation([...Object.keys(LEXICON.cities), ...Object.keys(LEXICON.venues)]);
 const BACK_REF = new RegExp(`(?:${meetingLexicon.backReferences.join("|")})(?:[^，。；、]{0,8})$`);
 const PLANNED = new RegExp(`(?:${meetingLexicon.planned.join("|")})`);
+const PLANNED_AFTER = new RegExp(`^${PLANNED.source}`);
 const ROLE_WORDS: [AttendeeRole, RegExp][] = Object.entries(meetingLexicon.attendVerbs).map(([role, words]) => [
   role as AttendeeRole,
   new RegExp(words.join("|")),
@@ -62,6 +64,18 @@ const SPEECH_BETWEEN = /表示|说|称|指出|警告|强调|认为|透露/;
 const GENERIC_NOUNS = new Set(["对话", "谈判", "磋商", "会议", "见面", "交谈", "会见", "论坛", "发布会", "新闻发布会"]);
 const COUNTRY_ABBR = LEXICON.countryAbbreviations;
 
+// A report's dateline in brackets: outlet, reporter, place, day, 电 or 报道 (traditional forms read simplified).
+const DATELINE = /[（(【][^（）()【】\n]{0,40}?\d{1,2}日(?:专|综合外)?电(?:报道|报导)?[)）】]/g;
+
+/** True when neither end of [start, end) falls on one of jieba's word boundaries (不会|面临 around 会面). */
+function straddlesWords(s: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 4);
+  const bounds = new Set<number>([from]);
+  let offset = from;
+  for (const w of tagWords(s.slice(from, end + 4))) bounds.add((offset += w.word.length));
+  return !bounds.has(start) && !bounds.has(end);
+}
+
 /**
  * Finds the meetings an article reports: each with date, place, attendees and the phrases that name it; only the
  * positions `reports` accepts (body paragraphs and captions) are searched for meeting nouns.
@@ -70,11 +84,18 @@ export function findMeetings(
   text: string,
   s: string,
   published: string | undefined,
-  entities: ArticleEntity[],
+  articleEntities: ArticleEntity[],
   reports: (at: number) => boolean = () => true,
 ): ArticleMeeting[] {
-  const dates = findDates(s, published);
-  const places = findWords(s, PLACE_RE);
+  // a dateline (（中央社记者吴柏纬上海21日电）, 【共同社伦敦11月25日电】) dates and places the report, not a meeting
+  const datelines = [...s.matchAll(DATELINE)].map((m) => [m.index, m.index + m[0].length] as const);
+  const outsideDatelines = (at: number): boolean => !datelines.some(([from, to]) => at >= from && at < to);
+  const dates = findDates(s, published).filter((d) => outsideDatelines(d.start));
+  const places = findWords(s, PLACE_RE).filter((p) => outsideDatelines(p.start));
+  const entities = articleEntities.map((e) => ({
+    ...e,
+    mentions: e.mentions.filter((m) => outsideDatelines(m.start)),
+  }));
   const meetings: ArticleMeeting[] = [];
   let lastMentioned: ArticleMeeting | undefined;
   const pending: ArticleMeeting[] = [];
@@ -82,6 +103,8 @@ export function findMeetings(
   for (const [n, noun] of nouns.entries()) {
     // 立法会议员 is a lawmaker, not a session of the council
     if (s[noun.end] === "员") continue;
+    // 不会面临 holds no 会面, 峰会谈判 no 会谈: a noun cut out of the words on both its sides is none
+    if (straddlesWords(s, noun.start, noun.end)) continue;
     const sentenceStart = lastBreak(s, noun.start, /[。！？\n]/) + 1;
     const sentenceEnd = nextBreak(s, noun.end, /[。！？\n]/);
     const clauseStart = lastBreak(s, noun.start, CLAUSE_STOP) + 1;
@@ -117,8 +140,11 @@ export function findMeetings(
     if (GENERIC_NOUNS.has(noun.word) && !date?.date && !place && !backRef && !joined && !named && !attendees.length)
       continue;
     if (!date?.date && !place && !backRef && !named && !attendees.length) continue;
+    // (中共中央经济工作会议预计于12月举行: the plan may follow the noun that is the clause's subject)
+    const plannedAfter = PLANNED_AFTER.test(s.slice(noun.end, noun.end + 4));
     const status: MeetingStatus =
-      PLANNED.test(s.slice(sentenceStart, noun.start)) && !/了|已/.test(s.slice(sentenceStart, noun.end))
+      (PLANNED.test(s.slice(sentenceStart, noun.start)) || plannedAfter) &&
+      !/了|已/.test(s.slice(sentenceStart, noun.end))
         ? "planned"
         : "held";
     const forms = new Set([text.slice(phraseStart, noun.end)]);

@@ -9,7 +9,7 @@ export interface DateMention {
 
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0 };
 const DATE_RE =
-  /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|(?<![\d月年])(\d{1,2})\s*[日号](?![本元])|(上|本|下|这|上个|下个)?(?:周|星期|礼拜)([一二三四五六日天])|(前天|昨天|昨日|今天|今日|明天|明日|当天|当日)/g;
+  /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*(?:[至到~\-－—]\s*\d{1,2}\s*)?[日号]|(?<![\d月年])(\d{1,2})\s*[日号](?![本元])|(上|本|下|这|上个|下个)?(?:周|星期|礼拜)([一二三四五六日天])|(前天|昨天|昨日|今天|今日|明天|明日|当天|当日)|(?<![\d月年])(本月|这个月|上月|上个月|下月|下个月)?(\d{1,2})\s*(?:[至到~\-－—]\s*\d{1,2}\s*)[日号]|(本月|这个月|上月|上个月|下月|下个月)(\d{1,2})\s*[日号]/g;
 const RELATIVE_DAYS: Record<string, number | null> = {
   前天: -2,
   昨天: -1,
@@ -26,7 +26,7 @@ const iso = (d: Date): string => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86_400_000);
 
 /**
- * Finds date phrases (2022年1月10日, 1月10日, 10日, 周一, 上周四, 昨天) and resolves each against the article's
+ * Finds date phrases (2022年1月10日, 1月10日, 10日, 本月13至17日, 周一, 上周四, 昨天) and resolves each against the article's
  * publication date; a phrase that cannot be resolved keeps no date rather than a wrong one.
  */
 export function findDates(s: string, published: string | undefined): DateMention[] {
@@ -59,8 +59,16 @@ function resolve(m: RegExpMatchArray, base: Date): string | undefined {
     if (!m[1] && base.getUTCMonth() + 1 - month > 6) y += 1;
     return valid(y, month, day);
   }
-  if (m[4]) {
-    const day = Number(m[4]);
+  // 本月13至17日, 上月5日: the month is given, the first day of a range is the date
+  const monthWord = m[8] ?? m[10];
+  if (monthWord) {
+    const shift = monthWord.startsWith("上") ? -1 : monthWord.startsWith("下") ? 1 : 0;
+    const first = new Date(Date.UTC(year, base.getUTCMonth() + shift, 1));
+    return valid(first.getUTCFullYear(), first.getUTCMonth() + 1, Number(m[9] ?? m[11]));
+  }
+  const bareDay = m[4] ?? m[9];
+  if (bareDay) {
+    const day = Number(bareDay);
     let month = base.getUTCMonth() + 1;
     let y = year;
     // a day well after today's date belongs to last month (a 28日 in an article of the 3rd)

@@ -148,6 +148,18 @@ describe("findMeetings", () => {
     expect(ms).toEqual([]);
   });
 
+  it("finds no 会面 inside 不会面临 (aj/2024/11/07/AJ-复仇-政府-特朗普再执政四年意味着什么)", () => {
+    expect(meetingsOf("弗兰茨说，特朗普不会面临来自自己政党的任何阻力。", "2024-11-07")).toEqual([]);
+  });
+
+  it("takes no date, place or attendee from a dateline (cna/2024/11/21: 中共中央經濟工作會議預計於12月舉行)", () => {
+    const [m] = meetingsOf(
+      "（中央社記者吳柏緯上海21日電）中共中央經濟工作會議預計於12月舉行，外媒報導指出，官方的經濟顧問、學者將在會議上提出建議。",
+      "2024-11-21",
+    );
+    expect(m).toMatchObject({ date: undefined, location: undefined, status: "planned", attendees: [] });
+  });
+
   it("does not read a lawmaker (立法会议员) as a session", () => {
     expect(meetingsOf("新民党立法会议员周三表示支持有关修订。", "2024-11-08")).toEqual([]);
   });
