@@ -87,11 +87,15 @@ export function findMeetings(
   articleEntities: ArticleEntity[],
   reports: (at: number) => boolean = () => true,
 ): ArticleMeeting[] {
-  // a dateline (（中央社记者吴柏纬上海21日电）, 【共同社伦敦11月25日电】) dates and places the report, not a meeting
+  // a dateline (（中央社记者吴柏纬上海21日电）, 【共同社伦敦11月25日电】) dates and places the report: a meeting of its
+  // sentence held with no date of its own takes its date, a planned one does not; its place is where the reporter
+  // sits (台北 for talks in Brussels), and its reporter attends nothing
   const datelines = [...s.matchAll(DATELINE)].map((m) => [m.index, m.index + m[0].length] as const);
   const outsideDatelines = (at: number): boolean => !datelines.some(([from, to]) => at >= from && at < to);
-  const dates = findDates(s, published).filter((d) => outsideDatelines(d.start));
+  const allDates = findDates(s, published);
+  const dates = allDates.filter((d) => outsideDatelines(d.start));
   const places = findWords(s, PLACE_RE).filter((p) => outsideDatelines(p.start));
+  const datelineDates = allDates.filter((d) => !outsideDatelines(d.start));
   const entities = articleEntities.map((e) => ({
     ...e,
     mentions: e.mentions.filter((m) => outsideDatelines(m.start)),
@@ -121,8 +125,15 @@ export function findMeetings(
     // 在正式会谈开始前 / 会谈前夕: the clause's date is that of something before the meeting
     // (在星期三的会谈之前 dates the talks themselves: the date stands inside the meeting phrase)
     const before = /^(开始前|开始之前|之前|以前|前夕)/.test(s.slice(noun.end, noun.end + 4));
+    // (中共中央经济工作会议预计于12月举行: the plan may follow the noun that is the clause's subject)
+    const planned =
+      (PLANNED.test(s.slice(sentenceStart, noun.start)) || PLANNED_AFTER.test(s.slice(noun.end, noun.end + 4))) &&
+      !/了|已/.test(s.slice(sentenceStart, noun.end));
     const dateInPhrase = dates.find((d) => d.date && d.start >= phraseStart && d.end <= noun.start);
-    const date = dateInPhrase ?? (before ? undefined : meetingDate(s, dates, noun.start, clauseStart, sentenceStart));
+    const date =
+      dateInPhrase ??
+      (before ? undefined : meetingDate(s, dates, noun.start, clauseStart, sentenceStart)) ??
+      (before || planned ? undefined : meetingDate(s, datelineDates, noun.start, clauseStart, sentenceStart));
     const place = nearest(
       places.filter((p) => p.end <= noun.start || p.start < clauseEnd),
       noun.start,
@@ -140,13 +151,7 @@ export function findMeetings(
     if (GENERIC_NOUNS.has(noun.word) && !date?.date && !place && !backRef && !joined && !named && !attendees.length)
       continue;
     if (!date?.date && !place && !backRef && !named && !attendees.length) continue;
-    // (中共中央经济工作会议预计于12月举行: the plan may follow the noun that is the clause's subject)
-    const plannedAfter = PLANNED_AFTER.test(s.slice(noun.end, noun.end + 4));
-    const status: MeetingStatus =
-      (PLANNED.test(s.slice(sentenceStart, noun.start)) || plannedAfter) &&
-      !/了|已/.test(s.slice(sentenceStart, noun.end))
-        ? "planned"
-        : "held";
+    const status: MeetingStatus = planned ? "planned" : "held";
     const forms = new Set([text.slice(phraseStart, noun.end)]);
     const phraseClause = Math.max(lastBreak(s, noun.start, PHRASE_STOP) + 1, phraseStart - 8);
     if (noun.end - phraseClause <= 16) forms.add(text.slice(phraseClause, noun.end));

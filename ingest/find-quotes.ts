@@ -430,7 +430,8 @@ function reportedClause(
   if (next && verbs.some((v) => v.start > start + next.index && v.start <= start + next.index + next[0].length))
     end = start + next.index;
   // 何亚东回应特朗普表示，…关税时说，…: a clause that ends in 时 before another speech verb is its time adverbial
-  const when = /时(?:说|称|表示|指出|强调|回应)/.exec(s.slice(start, end));
+  // (not 同时, 及时, 随时, 届时, 此时: adverbs, no clause ends there)
+  const when = /(?<![同及随届此那平暂适按准当])时(?:说|称|表示|指出|强调|回应)/.exec(s.slice(start, end));
   if (when && verbs.some((v) => v.start === start + when.index + 1)) end = start + when.index;
   while (end > start && /[，,。；;\s]/.test(s[end - 1]!)) end--;
   const clause = s.slice(start, end);

@@ -121,6 +121,15 @@ function titleVariants(title: string): string[] {
     const at = title.indexOf(place);
     if (at > 0) out.add(title.slice(at));
   }
+  // 俄罗斯外长 → 俄罗斯最高外交官: the same role under its other names, where a place or body still qualifies it
+  for (const variant of [...out]) {
+    for (const group of LEXICON.titleSynonyms) {
+      const own = group.find((t) => variant.endsWith(t) && variant.length > t.length);
+      if (!own) continue;
+      const qualifier = variant.slice(0, -own.length);
+      for (const other of group) out.add(qualifier + other);
+    }
+  }
   return [...out];
 }
 
