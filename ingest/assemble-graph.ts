@@ -28,7 +28,17 @@ export interface AssembledGraph {
 const hash = (s: string): string => createHash("sha256").update(s).digest("hex").slice(0, 16);
 
 /** Builds the knowledge graph from per-article extractions: entities resolved across articles, quotes, meetings. */
-export function assembleGraph(extractions: ArticleExtraction[], decisions?: AliasDecisions): AssembledGraph {
+/** Options of the graph assembly. */
+export interface AssemblyOptions {
+  /** SAID edges below this attribution confidence are left out; their quotes stay, without a speaker (default 0). */
+  minConfidence?: number;
+}
+
+export function assembleGraph(
+  extractions: ArticleExtraction[],
+  decisions?: AliasDecisions,
+  options: AssemblyOptions = {},
+): AssembledGraph {
   const sorted = [...extractions].sort((a, b) => a.article.id.localeCompare(b.article.id));
   const graph = new DirectedGraph({ allowSelfLoops: false });
   const { entities, candidates } = resolveAliases(
@@ -77,7 +87,7 @@ export function assembleGraph(extractions: ArticleExtraction[], decisions?: Alia
     }
   }
 
-  const quoteKeys = addQuotes(graph, sorted, globalOf);
+  const quoteKeys = addQuotes(graph, sorted, globalOf, options.minConfidence ?? 0);
   const meetingKeys = addMeetings(graph, sorted, globalOf);
   linkQuotesToMeetings(graph, sorted, quoteKeys, meetingKeys);
   return { graph, candidates };
@@ -99,6 +109,7 @@ function addQuotes(
   graph: DirectedGraph,
   extractions: ArticleExtraction[],
   globalOf: Map<string, ResolvedEntity>,
+  minConfidence: number,
 ): Map<string, string> {
   const keys = new Map<string, string>(); // article id + quote index -> Quote node key
   for (const x of extractions) {
@@ -120,7 +131,8 @@ function addQuotes(
       const evidence = [{ article: x.article.id, spans: [[q.start, q.end] as [number, number]], sentence: q.sentence }];
       appendEvidence(graph, key, evidence);
       mergeEdge(graph, key, x.article.id, { type: "QUOTED_IN", evidence, confidence: q.confidence });
-      if (speaker) mergeEdge(graph, speaker.key, key, { type: "SAID", evidence, confidence: q.confidence });
+      if (speaker && q.confidence >= minConfidence)
+        mergeEdge(graph, speaker.key, key, { type: "SAID", evidence, confidence: q.confidence });
       keys.set(`${x.article.id}\u0000${i}`, key);
     }
   }

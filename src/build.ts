@@ -39,6 +39,8 @@ export interface BuildOptions {
   workers?: number;
   /** Time budget of one file in a worker, in milliseconds (default 60 s). */
   fileTimeoutMs?: number;
+  /** SAID edges below this attribution confidence are left out (default 0: all). */
+  minConfidence?: number;
 }
 
 /** What a build produced, and how. */
@@ -127,7 +129,9 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   const { reports, extractions, byArticle } = collectResults(files, missing, stages);
   // loaded here: an up-to-date build never needs the cross-article stages
   const { assembleEachArticle } = await import("./build/assemble.ts");
-  const { graph, candidates, failures } = assembleEachArticle(extractions, options.decisions);
+  const { graph, candidates, failures } = assembleEachArticle(extractions, options.decisions, {
+    minConfidence: options.minConfidence ?? 0,
+  });
   // the extractions are in the graph now: let them go before the layout and the exports (350 MB on the archive)
   extractions.length = 0;
   stages.dropResults();
@@ -205,9 +209,17 @@ async function writeOutputs(
   }
 }
 
-/** The settings besides the inputs that shape the outputs: alias decisions, layout, inputs that do not exist. */
+/**
+ * The settings besides the inputs that shape the outputs: alias decisions, layout, the speaker threshold, inputs
+ * that do not exist.
+ */
 function hashSettings(options: BuildOptions, missing: string[]): string {
-  const text = JSON.stringify([options.decisions ?? null, options.layout !== false, missing]);
+  const text = JSON.stringify([
+    options.decisions ?? null,
+    options.layout !== false,
+    options.minConfidence ?? 0,
+    missing,
+  ]);
   return createHash("sha256").update(text).digest("hex");
 }
 

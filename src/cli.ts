@@ -33,6 +33,13 @@ function parseSeconds(value: string): number {
   return n;
 }
 
+function parseConfidence(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError("Expecting a number from 0 to 1.");
+  return n;
+}
+
 /** Writes one progress line to stderr, overwriting itself on a terminal. */
 function progress(done: number, total: number, file: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r[${done}/${total}] ${file.slice(-60).padEnd(60)}`);
@@ -60,6 +67,7 @@ interface BuildFlags {
   fileTimeout: number;
   timings?: boolean;
   neo4j?: boolean;
+  minConfidence: number;
 }
 
 const program = new Command();
@@ -79,6 +87,7 @@ program
   .option("--force", "extract every article again instead of reusing the cache in the output folder")
   .option("--workers <n>", "worker threads for reading and extraction (0: in the main thread)", parseCount)
   .option("--file-timeout <seconds>", "time budget of one file before it is reported as failed", parseSeconds, 60)
+  .option("--min-confidence <c>", "leave out SAID edges less sure than c (0-1); the quotes stay", parseConfidence, 0)
   .option("--timings", "print where the build spent its time (JSON on stderr)")
   .action(async (inputs: string[], opts: BuildFlags) => {
     const decisions = await loadAliasDecisions(opts.aliases);
@@ -91,6 +100,7 @@ program
       onProgress: progress,
       force: opts.force === true,
       fileTimeoutMs: opts.fileTimeout * 1000,
+      minConfidence: opts.minConfidence,
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
     });
     if (process.stderr.isTTY) process.stderr.write("\n");

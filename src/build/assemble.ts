@@ -1,4 +1,4 @@
-import { assembleGraph, type AssembledGraph } from "../../ingest/assemble-graph.ts";
+import { assembleGraph, type AssembledGraph, type AssemblyOptions } from "../../ingest/assemble-graph.ts";
 import type { ArticleExtraction } from "../../ingest/extract-article.ts";
 import type { AliasDecisions } from "../../ingest/resolve-aliases.ts";
 
@@ -13,20 +13,24 @@ export interface IsolatedAssembly extends AssembledGraph {
  * throw, the article that makes them throw is found by assembling each article alone, reported, and left out, so
  * that one bad article never costs the whole graph. Only a failure that no single article explains is thrown.
  */
-export function assembleEachArticle(extractions: ArticleExtraction[], decisions?: AliasDecisions): IsolatedAssembly {
+export function assembleEachArticle(
+  extractions: ArticleExtraction[],
+  decisions?: AliasDecisions,
+  options: AssemblyOptions = {},
+): IsolatedAssembly {
   try {
-    return { ...assembleGraph(extractions, decisions), failures: new Map() };
+    return { ...assembleGraph(extractions, decisions, options), failures: new Map() };
   } catch (error) {
     const failures = new Map<string, string>();
     for (const x of extractions) {
       try {
-        assembleGraph([x], decisions);
+        assembleGraph([x], decisions, options);
       } catch (alone) {
         failures.set(x.article.id, `graph assembly failed: ${(alone as Error).message}`);
       }
     }
     if (!failures.size) throw error;
     const rest = extractions.filter((x) => !failures.has(x.article.id));
-    return { ...assembleGraph(rest, decisions), failures };
+    return { ...assembleGraph(rest, decisions, options), failures };
   }
 }

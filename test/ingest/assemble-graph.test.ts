@@ -16,6 +16,22 @@ describe("assembleGraph", () => {
     expect(graph.inNeighbors(quotes[0]!).map((k) => graph.getNodeAttribute(k, "name"))).toEqual(["Jens Stoltenberg"]);
   });
 
+  it("leaves out SAID edges below --min-confidence and keeps their quotes (seed 004: a name, then 她说)", () => {
+    const article = extractArticle(readSample("004_3607576f4f8a95e7.txt"));
+    const said = (g: ReturnType<typeof assembleGraph>["graph"]) =>
+      g.filterEdges((_e, attrs) => attrs["type"] === "SAID").map((e) => g.getEdgeAttribute(e, "confidence") as number);
+    const quotes = (g: ReturnType<typeof assembleGraph>["graph"]) =>
+      g.filterNodes((_k, attrs) => attrs["label"] === "Quote").length;
+    const all = assembleGraph([article]).graph;
+    const sure = assembleGraph([article], undefined, { minConfidence: 0.8 }).graph;
+    // the seed has attributions on both sides of the threshold: pronouns (0.68) and names (0.8 and up)
+    expect(said(all).some((c) => c < 0.8)).toBe(true);
+    expect(said(sure).length).toBeGreaterThan(0);
+    expect(said(sure).every((c) => c >= 0.8)).toBe(true);
+    expect(said(sure).length).toBeLessThan(said(all).length);
+    expect(quotes(sure)).toBe(quotes(all));
+  });
+
   it("gives every extracted node and edge its evidence in the article", () => {
     const article = readSample("004_3607576f4f8a95e7.txt");
     const { graph } = assembleGraph([extractArticle(article)]);

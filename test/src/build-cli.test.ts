@@ -40,6 +40,8 @@ describe("quotegraph build flags", () => {
     ["--workers", "-1"],
     ["--workers", "two"],
     ["--file-timeout", "0"],
+    ["--min-confidence", "1.5"],
+    ["--min-confidence", "sure"],
   ])("rejects %s %s with a usage error", async (flag, value) => {
     const dir = await tempDir("cli");
     const r = await quotegraph("build", dir, "--out", join(dir, "out"), flag, value);
