@@ -116,6 +116,8 @@ export function nativeNameLength(text: string, start: number): number {
 function givenNameLooksLikeOne(name: string, surname: number): boolean {
   const words = tagWords(name);
   const first = words[0];
+  // 余永定: a name jieba's dictionary knows whole as a person's, although its given name alone is a word (永定/d)
+  if (words.length === 1 && first?.tag === "nr") return true;
   if (first && first.word.length > surname && /^(v|d|t|p|c|r|f|m|u)/.test(first.tag)) return false;
   // 任期可: surname + given name read as a noun, then a verb or adverb left over
   if (first && first.word.length > surname && first.tag === "n" && /^(v|d|p|c|u)/.test(words[1]?.tag ?? ""))
@@ -298,6 +300,12 @@ function endsOnWordBoundary(s: string, start: number, end: number): boolean {
   return true;
 }
 
+/** True when the clause a name opens goes on to a speech verb of its own: 刘晔在新闻发布会上说 (not 刘晔的文章说). */
+function speaksLaterInClause(s: string, end: number): boolean {
+  const clause = /^[^，。；：！？\n“”「」]{0,16}/.exec(s.slice(end))![0];
+  return /^[在于就对向]/.test(clause) && /(?:说|表示|指出|称|强调|透露|介绍)$/.test(clause);
+}
+
 /** True when a dictionary word runs across the end of a name (高级助|理: 助理), not an unknown string (伊姆兰|汗). */
 function endsInsideWord(s: string, start: number, end: number): boolean {
   let offset = start;
@@ -376,8 +384,11 @@ export function findPersonMentions(s: string): Mention[] {
     const native = Math.max(japaneseNameLength(s, at), nativeNameLength(s, at));
     // 主任黃穎欣指出: a weak title (主任, 代表) introduces a native name only when a speech verb follows it
     const endsClearly = NAME_FOLLOWERS.has(s[at + native] ?? "\n") || isFollowedBySpeech(s, at + native);
+    // (负责人刘晔在新闻发布会上说: the speech verb may end the clause the name opens)
     const nativeOk =
-      native > run && (run < 2 || endsClearly) && (!WEAK_TITLES.has(title.word) || isFollowedBySpeech(s, at + native));
+      native > run &&
+      (run < 2 || endsClearly) &&
+      (!WEAK_TITLES.has(title.word) || isFollowedBySpeech(s, at + native) || speaksLaterInClause(s, at + native));
     const len = nativeOk ? native : run >= 2 ? run : 0;
     if (!len) continue;
     const key = s.slice(at, at + len);

@@ -67,6 +67,10 @@ describe("chainMentions", () => {
     ["中国人民解放军东部战区发言人李熹海军大校表示：", []],
     // rfa/2024/11/29/RFA-英國會通過議案反對北京扭曲台灣地位-台外交部-重要里程碑: 賴, a common Taiwanese surname
     ["龍華科技大學助理教授賴榮偉指出，今年在台開會。", ["賴榮偉"]],
+    // cna/2024/11/21/CNA-中國2025經濟成長率目標-政府經濟顧問擬建議-保5: a name jieba knows whole (余永定/nr), although 永定 alone reads as an adverb
+    ["主張將目標設在5%的政府經濟學家余永定表示，很有可能透過進一步擴大內需。", ["余永定"]],
+    // nyt/2024/11/27/NYT-面对特朗普关税-中国会对美国发起货币战争吗: a weak title (负责人) whose clause ends in a speech verb
+    ["中国人民银行国际司负责人刘晔在上周五的记者会上说，", ["刘晔"]],
   ])("does not cut a name out of the word after a title: %s", (text, names) => {
     expect(persons(text).flatMap((e) => e.forms)).toEqual(names);
   });
