@@ -168,6 +168,26 @@ export function findOrgMentions(s: string): Mention[] {
     }
   }
 
+  // A name glossed by its Latin name and acronym, as people never are: 「无国界记者」（Reporters Without Borders, RSF）;
+  // or given a Latin short form to be called by: 亚洲事实查核实验室（以下简称AFCL）.
+  for (const m of s.matchAll(GLOSS_WITH_ACRONYM)) {
+    const latin = m[1] ? m[1].trim() : m[2]!;
+    if (NOT_ORG_ACRONYMS.has(m[2]!)) continue;
+    const quoted = /[」”』]/.test(s[m.index - 1] ?? "");
+    // (orgPhraseBefore stops at a verb inside the name: 亚洲事实查核|实验室 would leave the bare suffix)
+    const bySuffix = orgPhraseBefore(s, m.index);
+    const start = quoted
+      ? quotedNameBefore(s, m.index)
+      : bySuffix !== undefined && !LEXICON.orgSuffixes.includes(s.slice(bySuffix, m.index))
+        ? bySuffix
+        : nameBeforeGloss(s, m.index);
+    // 欧盟反毁林法案（…, EUDR）, 自由加盟协约（…, COFA）: laws, treaties and programmes are glossed alike
+    if (start === undefined || NOT_AN_ORG_END.test(s.slice(start, quoted ? m.index - 1 : m.index))) continue;
+    add(start, quoted ? m.index - 1 : m.index, ["org-suffix"], { latin });
+    const acronymStart = m.index + m[0].lastIndexOf(m[2]!);
+    add(acronymStart, acronymStart + m[2]!.length, ["abbreviation"], { latin });
+  }
+
   // Words jieba tags as organisation names (nt), and noun phrases ending in an organisation suffix, extended
   // left over the words of the name (俄罗斯+新闻社, 欧洲+安全+与+合作+组织, 北约-俄罗斯+理事会).
   let offset = 0;
@@ -279,6 +299,43 @@ export function findOrgMentions(s: string): Mention[] {
   }
   return found;
 }
+
+// （Latin Name, ACRONYM） or （以下简称ACRONYM）, after the Chinese name.
+const GLOSS_WITH_ACRONYM =
+  /[（(]\s*(?:([A-Z][A-Za-z&.'’-]*(?:\s+[A-Za-z&.'’-]+){1,7})\s*[,，、]\s*|(?:以下)?简称\s*)([A-Z][A-Z0-9&]{1,7})\s*[)）]/g;
+
+/** Start of a name in quotation marks whose closing mark is right before `end` (「无国界记者」（…）), or undefined. */
+function quotedNameBefore(s: string, end: number): number | undefined {
+  const close = s[end - 1];
+  const open = close === "」" ? "「" : close === "”" ? "“" : "『";
+  const at = s.lastIndexOf(open, end - 2);
+  return at >= 0 && end - at <= 16 && end - at >= 4 ? at + 1 : undefined;
+}
+
+/**
+ * Start of the name right before a gloss (亚洲事实查核实验室（以下简称AFCL）): the characters back to a break or a
+ * particle, two to twelve of them; the gloss itself is the evidence that they name an organisation.
+ */
+function nameBeforeGloss(s: string, end: number): number | undefined {
+  let from = end;
+  // (都受到美国国际媒体署: the verb and adverb before the name are no part of it)
+  while (
+    from > 0 &&
+    end - from < 12 &&
+    /\p{Script=Han}/u.test(s[from - 1]!) &&
+    !/[的了在是和与及对向从被把将于之]/.test(s[from - 1]!)
+  )
+    from--;
+  for (const w of tagWords(s.slice(from, end))) {
+    if (!/^(d|p|c|r|u|m|q|t|f|v|vn|ad)/.test(w.tag)) break;
+    from += w.word.length;
+  }
+  const name = s.slice(from, end);
+  if (name.length < 2 || LEXICON.personTitles.some((t) => name.endsWith(t))) return undefined;
+  return from;
+}
+
+const NOT_AN_ORG_END = /(法案|法|协约|协定|条约|公约|合作|计划|倡议|规则|机制|战略|项目|指数|系统|模型)$/;
 
 /** Start of the organisation name that ends at `end` (the words before a bracket), or undefined. */
 function orgPhraseBefore(s: string, end: number): number | undefined {

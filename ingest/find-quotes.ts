@@ -386,6 +386,8 @@ function reportedByDocument(s: string, verb: SpeechVerb): boolean {
 const NOT_A_REPORT_BEFORE = /(不|没有|没|未|并不|从未|从不|并未|无法|不会|被|遭到|受到|遭|以|来|为了)$/;
 // After a verb: a time word that makes it an adverbial (得知…报道后, 在宣布时), or a noun it forms (批评声浪).
 const NOT_A_REPORT_AFTER = /^(后|时|中|前|之后|之前|期间|以后|声浪|者|人士)/;
+// A reporting word with its comma: what follows is its report, not that of the verb before it (分析显示，…).
+const REPORT_OPENS = /^(显示|表明|指出|发现|认为|估计|预计|预测|称|说|表示)[，,：:]/;
 // Where a reported clause ends early: the speaker's next speech verb (，表示…, ，并指出…).
 // (…，并指出… continues the same report; …，他补充说，… starts the next one)
 const NEXT_REPORT =
@@ -425,6 +427,9 @@ function reportedClause(
   }
   if (verb.verb === "说法") start += /^来看|^看/.exec(s.slice(start))?.[0].length ?? 0;
   while (/[，,：: ]/.test(s[start] ?? "")) start++;
+  // 发布分析显示，…: a clause that opens with another speech verb is that verb's report (分析 is its subject)
+  if (verbs.some((v) => v !== verb && v.start === start) || REPORT_OPENS.test(s.slice(start, start + 4)))
+    return undefined;
   let end = nextSentenceBreak(s, start);
   const next = NEXT_REPORT.exec(s.slice(start, end));
   if (next && verbs.some((v) => v.start > start + next.index && v.start <= start + next.index + next[0].length))

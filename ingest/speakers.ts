@@ -157,6 +157,9 @@ const OFFICIAL_AFTER_ORG = /^的?(代表|发言人|官员|人士|相关人士|�
 
 // A word for a kind of organisation: the name after it is that organisation (导弹制造公司MBDA), no object of a verb.
 const ORG_KIND_BEFORE = /(公司|集团|银行|机构|企业|品牌|平台|媒体|网站|电视台|报社|组织|基金会|大学|智库|厂商|制造商)$/;
+// 有人说, 是否有任何公众人物曾表示: an existential opening whose subject is someone unnamed.
+const EXISTENTIAL_SUBJECT =
+  /^(?:是否|有没有|会否)?有(?:任何|一些|不少|许多|很多|部分)?[^，。]{0,10}?(?:人|人士|人物|官员|专家|学者|网民|媒体|分析)/;
 // What a person's name owns when it opens a longer subject: 的, an office, a government, a campaign, an aide.
 const POSSESSED_AFTER_PERSON = /^(的|办公室|政府|团队|阵营|内阁|竞选|律师|发言人|家人|家属|幕僚|助手|顾问|基金会|当局)/;
 
@@ -214,6 +217,8 @@ export function subjectOfClause(
   // (主持会谈的波兰外交部长甚至直言 opens with a verb too, but in a clause that ends in a name after 的)
   const relative = rest.lastIndexOf("的");
   const headAfterRelative = relative >= 0 && refs.some((r) => r.start >= start + relative && r.end <= to);
+  // 是否有任何日本公众人物曾公开表示, 有专家认为: someone unnamed is the subject, not the subject of the clause before
+  if (EXISTENTIAL_SUBJECT.test(rest)) return null;
   const first = tagWords(rest)[0];
   // (jieba tags some titles as adverbs: 首相/d 石破茂 has a subject)
   const opensWithVerb = !!first && /^(d|v|ad)/.test(first.tag) && !LEXICON.personTitles.includes(first.word);

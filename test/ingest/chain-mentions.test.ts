@@ -75,6 +75,16 @@ describe("chainMentions", () => {
     expect(persons(text).flatMap((e) => e.forms)).toEqual(names);
   });
 
+  it.each([
+    // rfa/2024/11/06/RFA-編程隨想-阮曉寰和hkfp-入圍-無國界記者-新聞自由獎: a quoted name glossed with its acronym
+    ["「無國界記者」（Reporters Without Borders, RSF）第32屆「新聞自由獎」將於下個月揭盅。", ["無國界記者", "RSF"]],
+    // rfa/2024/11/27/RFA-事實查核-日本正式宣布新冠mrna疫苗-史上最致命: a short form the article will use, with a verb inside the name
+    ["亞洲事實查核實驗室（以下簡稱AFCL）查證，影片中的消防車身上印有字樣。", ["亞洲事實查核實驗室", "AFCL"]],
+  ])("finds an organisation glossed with an acronym: %s", (text, forms) => {
+    const orgs = entitiesOf(text).filter((e) => e.kind === "Org");
+    expect(orgs.flatMap((e) => e.forms)).toEqual(forms);
+  });
+
   it("finds organisations: registry, country + institution, acronym in brackets (seed 000)", () => {
     const orgs = entitiesOf("但他告诉俄罗斯国际电视台（RTVI），俄罗斯外交部发表声明。").filter((e) => e.kind === "Org");
     expect(orgs.flatMap((e) => e.forms)).toEqual(expect.arrayContaining(["俄罗斯国际电视台", "RTVI", "俄罗斯外交部"]));

@@ -399,4 +399,16 @@ describe("findQuotes", () => {
       speaker: "高瑜",
     });
   });
+
+  it("credits nobody with words a question asks about (rfa/2024/11/27/RFA-事實查核-日本正式宣布新冠mrna疫苗-史上最致命)", () => {
+    const qs = quotesOf(
+      "AFCL進一步詢問奧村信幸，是否有任何日本公眾人物曾公開表示「COVID-19 mRNA 疫苗是人類史上最致命的藥物」？",
+    );
+    expect(qs.filter((q) => q.speaker)).toEqual([]);
+  });
+
+  it("leaves 分析显示，… to the reporting word (cna/2024/11/30/CNA-美國黑色星期五蒙關稅陰影-cnn建議先買手機-電動自行車)", () => {
+    const qs = quotesOf("CTA上個月發布分析顯示，全面徵收10%的進口關稅，可能會導致筆電及平板的價格漲45%。");
+    expect(qs.filter((q) => q.text.startsWith("顯示"))).toEqual([]);
+  });
 });
