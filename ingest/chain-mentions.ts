@@ -42,6 +42,8 @@ export function chainMentions(text: string, s: string): ArticleEntity[] {
 /** Every further occurrence of a confirmed name (拉乌 after 兹比格涅夫·拉乌), and sound-alike spellings of it. */
 function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
   const forms = new Map<string, Mention>();
+  // short names that are also ordinary words (神韵 "verve", 大众 "the public"): only where they act as a name
+  const ordinary = new Set<string>();
   for (const m of seeds) {
     // a registry seed stays the seed of its form: chained copies then carry the registry entry
     if (!forms.get(m.key)?.registry) forms.set(m.key, m);
@@ -52,8 +54,11 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
       if (surname.length >= 2 && !forms.has(surname)) forms.set(surname, { ...bare, key: surname, signals: ["chain"] });
     }
     // 神韵艺术团 … 神韵: an organisation named by a kind word is later named without it
-    const head = shortNameOf(m);
-    if (head && !forms.has(head)) forms.set(head, { ...m, key: head, signals: ["chain"] });
+    const short = shortNameOf(m);
+    if (short && !forms.has(short.head)) {
+      forms.set(short.head, { ...m, key: short.head, signals: ["chain"] });
+      if (short.ordinary) ordinary.add(short.head);
+    }
     // 石破茂 … 石破: a Japanese family name stands for the whole name after its first mention
     if (m.familyName && !forms.has(m.familyName)) {
       const { familyName, ...rest } = m;
@@ -73,6 +78,7 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
       // 伊朗外交部 … 伊朗外交部长阿拉格齐: inside its head's title the body is no mention
       if (seed.kind === "Org" && s[end] === "长" && /[部局院署会厅处]$/.test(key)) continue;
       if (latin && (/[A-Za-z]/.test(s[at - 1] ?? "") || /[A-Za-z]/.test(s[end] ?? ""))) continue;
+      if (ordinary.has(form) && !ACTS_AS_NAME.test(s.slice(end, end + 6))) continue;
       if (
         seed.kind === "Person" &&
         isTranslitChar(key[0]) &&
@@ -201,7 +207,7 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
   // 神韵艺术团 … 神韵: the short name joins the full one
   mentions.forEach((m, i) => {
     if (m.kind !== "Org") return;
-    const j = mentions.findIndex((o) => o.kind === "Org" && shortNameOf(o) === m.key);
+    const j = mentions.findIndex((o) => o.kind === "Org" && shortNameOf(o)?.head === m.key);
     if (j >= 0) union(j, i, { forms: [mentions[j]!.key, m.key], reason: "short name in one article", score: 0.9 });
   });
   // A Latin name in brackets glosses the name right before it, whatever else that name matched.
@@ -261,16 +267,22 @@ function groupMentions(text: string, s: string, mentions: Mention[]): ArticleEnt
 const DROPPABLE_KIND = /(股份有限公司|有限公司|公司|集团|艺术团|乐团|剧团|银行|基金会|协会|研究所|研究院|大学|学院)$/;
 
 /** The short name of an organisation named with a kind word, when what is left is a name (not a place or a kind). */
-function shortNameOf(m: Mention): string | undefined {
+function shortNameOf(m: Mention): { head: string; ordinary: boolean } | undefined {
   if (m.kind !== "Org" || m.registry || m.canonical) return undefined;
   const kind = DROPPABLE_KIND.exec(m.key);
   const head = kind ? m.key.slice(0, m.key.length - kind[0].length) : "";
   if (head.length < 2 || !/^\p{Script=Han}+$/u.test(head) || isPlace(head)) return undefined;
-  // (华为公司 → 华为, a name jieba knows; 国家公司 → no 国家, an ordinary word)
+  // (华为公司 → 华为, a name jieba knows; 神韵艺术团 → 神韵, also an ordinary word: a name only where it acts as one)
   const words = tagWords(head);
-  if (words.length === 1 && !/^(nz|nt|nr|ns|j|x)/.test(words[0]!.tag)) return undefined;
-  return head;
+  const ordinary = words.length === 1 && !/^(nz|nt|nr|ns|j|x)/.test(words[0]!.tag);
+  // (国家公司 → no 国家: a function word or a word of quantity or place is never a name)
+  if (ordinary && /^(r|m|q|f|t|d|p|c|u|v)/.test(words[0]!.tag)) return undefined;
+  return { head, ordinary };
 }
+
+// Where a short name that is also an ordinary word acts as a name: its spokesman, its statement, its speech verb.
+const ACTS_AS_NAME =
+  /^(的?(代表|发言人|声明|官员|负责人|高管|创始人|总裁|董事长)|(在.{0,8})?(表示|说|称|指出|发表|回应|否认|宣布))/;
 
 /** A chain made only of weak evidence (a lone sound-alike) is not an entity. */
 function isConfirmed(entity: ArticleEntity): boolean {

@@ -147,7 +147,7 @@ function findDirectQuotes(
       speakerOfColonClause(s, span, sentenceStart, context) ??
       speakerAtSentenceEnd(s, span, sentenceEnd, context, quoteBetween) ??
       speakerLaterInSentence(s, span, opensSentence, sentenceEnd, context, quoteBetween) ??
-      continuation(span, opensSentence, refs, lastSpeaker(span.open));
+      continuation(s, span, opensSentence, sentenceStart, sentenceEnd, context, lastSpeaker(span.open));
     // words in quote marks after a speech verb are reported words even when nobody named said them
     const reportedWords = verbs.some((v) => v.end <= span.open && v.start >= sentenceStart && !v.attributionOnly);
     const named = !!attribution && attribution.confidence >= 0.75;
@@ -278,16 +278,31 @@ function speakerLaterInSentence(
 
 /** A quote opening its sentence right after a speech act, with nobody else named between, continues that speaker. */
 function continuation(
+  s: string,
   span: { open: number; close: number },
   opensSentence: boolean,
-  refs: Reference[],
+  sentenceStart: number,
+  sentenceEnd: number,
+  context: SpeakerContext,
   last: { entity: string; end: number } | undefined,
 ): Attribution | undefined {
-  if (!opensSentence || !last || span.open - last.end >= 160) return undefined;
+  const { refs, verbs } = context;
+  if (!last || span.open - last.end >= 160) return undefined;
   // “…”他在2023年说。“…”: continues him; but not across another person or organisation named in between
   if (refs.some((r) => r.start >= last.end && r.end <= span.open && r.entity !== last.entity)) return undefined;
   const speaker = refs.find((r) => r.entity === last.entity);
-  return speaker ? { speaker, confidence: 0.7 } : undefined;
+  if (!speaker) return undefined;
+  if (opensSentence) return { speaker, confidence: 0.7 };
+  // 她说，…入侵乌克兰是一个新阶段的开始。目前必要的是在北约内“很快构建起可信的威慑力”: a quotation inside the next
+  // sentence of the same paragraph goes on with the report, when that sentence names nobody and reports nothing
+  const nextSentence = last.end <= sentenceStart && !/\n/.test(s.slice(last.end, sentenceStart));
+  const quiet =
+    !refs.some((r) => r.start >= sentenceStart && r.end <= sentenceEnd) &&
+    !verbs.some((v) => v.start >= sentenceStart && v.end <= sentenceEnd);
+  // (whole sentences only: a short term in quotes there, “暴风之影”, is as often the writer's as the speaker's)
+  const inner = s.slice(span.open + 1, span.close);
+  const sentence = inner.length >= SHORT_QUOTE || /[，。！？,!?]/.test(inner);
+  return nextSentence && quiet && sentence ? { speaker, confidence: 0.6 } : undefined;
 }
 
 /** Tells words someone said from a term in scare quotes or a title. */

@@ -411,4 +411,23 @@ describe("findQuotes", () => {
     const qs = quotesOf("CTA上個月發布分析顯示，全面徵收10%的進口關稅，可能會導致筆電及平板的價格漲45%。");
     expect(qs.filter((q) => q.text.startsWith("顯示"))).toEqual([]);
   });
+
+  it("credits the short name of an organisation that is also a word where it acts as a name (神韵艺术团 … 神韵的代表说)", () => {
+    // nyt/2024/11/26/NYT-前舞蹈演员起诉神韵艺术团强迫劳动和诱拐儿童 (shortened)
+    const qs = quotesOf(
+      "前舞蹈演员起诉神韵艺术团。“当然，有些人因为不适合而离开，这完全没问题。”神韵的代表在最近的一份声明中说，“但绝大多数学生都会告诉你，这是在让他们实现梦想。”",
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(["神韵艺术团", "神韵艺术团"]);
+    // …and nowhere else: 充满神韵 is no mention of the troupe
+    const es = chainMentions("神韵艺术团巡演。舞蹈充满神韵。", simplifyText("神韵艺术团巡演。舞蹈充满神韵。"));
+    expect(es.flatMap((e) => e.mentions)).toHaveLength(1);
+  });
+
+  it("goes on with the speaker of the sentence before for a quoted sentence in a sentence that names nobody", () => {
+    // cna/2024/11/30/CNA-美國黑色星期五蒙關稅陰影-cnn建議先買手機-電動自行車
+    const qs = quotesOf(
+      "琳希康告訴CNN，在川普的關稅政策下，電動自行車是可能變得更貴的商品之一。最重要的是，「川普不是特別熱衷綠色環保及電動自行車」。",
+    );
+    expect(qs).toContainEqual({ kind: "direct", text: "川普不是特別熱衷綠色環保及電動自行車", speaker: "琳希康" });
+  });
 });
