@@ -35,6 +35,8 @@ const NAMED_AFTER =
   /^(?:军演|演习|演练|决议|规则|主题|罪名?|运动|计划|倡议|构想|战略|政策|法案|条例|协议|协定|行动|项目|口号|理念|方针|框架|机制|一词|一说|字样|标语|系列|工程|奖项?|专案|节目|(?:自.{1,12}起)?(?:正式)?(?:施行|生效|实施|上路))/;
 // Verbs whose object in quotation marks is a name: a policy pursued, a theme, a rule broken.
 const NAMED_BY = /(奉行|围绕|违反|遵守|推行|贯彻|落实|主题为|口号为)$/;
+// A speaker's characterisation: 形容X是, 称X为, 斥X为, 视X为 — the quoted words after it are the speaker's.
+const CHARACTERISED = /(?:形容|称|斥|视|定性|比喻|描述)[^，。“”「」]{1,15}(?:为|是|成)\s*$/;
 const NAMING_BEFORE = /(所谓|被称为|名为|叫做|号称|题为|标题为|称作|简称)$/;
 const EVALUATIVE = /^(a|ad|an|d|m|i|l|z)$/;
 const NOUNISH = /^(n|nz|ns|nt|nr|nrt|vn|an|a|ad|b|j|eng|m|q|x|f|s|uj)$/;
@@ -140,6 +142,7 @@ function findDirectQuotes(
           (q.close - q.open > SHORT_QUOTE || /[，。！？,!?]/.test(s.slice(q.open, q.close))),
       );
     const attribution =
+      speakerCharacterising(s, span, sentenceStart, context) ??
       speakerIntroducing(s, span, sentenceStart, context) ??
       speakerAfter(s, span, sentenceEnd, context, quoteBetween) ??
       speakerInBrackets(s, span, refs) ??
@@ -166,6 +169,25 @@ function findDirectQuotes(
     if (attribution) previous = { entity: attribution.speaker.entity, end: Math.max(sentenceEnd, span.close) };
   }
   return out;
+}
+
+/** 默克尔称其对华政策为“现实主义政策”: the subject of the verb that characterises something with the quoted words. */
+function speakerCharacterising(
+  s: string,
+  span: { open: number; close: number },
+  sentenceStart: number,
+  context: SpeakerContext,
+): Attribution | undefined {
+  const from = Math.max(sentenceStart, span.open - 24);
+  const clause = s.slice(from, span.open);
+  const m = CHARACTERISED.exec(clause);
+  if (!m || /被[^，。]{0,3}(称|视|看作|形容)/.test(clause)) return undefined;
+  const at = from + m.index;
+  if (/[，。；：！？\n]/.test(s.slice(at, span.open))) return undefined;
+  const verb = context.verbs.find((v) => v.start === at);
+  if (!verb) return undefined;
+  const speaker = findSubject(s, verb.start, context);
+  return speaker ? { speaker, verb, confidence: 0.85 * BY_VIA[speaker.via] } : undefined;
 }
 
 /** “…”，X说 / “…，”他在2021年曾经说道: the subject of the speech verb's clause right after the quote. */
@@ -327,6 +349,13 @@ function isQuoteLike(
   )
     return false;
   if (inner.length >= SHORT_QUOTE || /[，。！？、；：,!?]/.test(inner)) return true;
+  // 罗子维形容特朗普是「狂人总统」, 毛宁称持刀袭击事件为 “偶发事件”: a named speaker's word for something is theirs
+  // (被称为“…”, a name the thing goes by, is not)
+  const clause = s
+    .slice(Math.max(0, span.open - 24), span.open)
+    .split(/[，。；：！？\n]/)
+    .pop()!;
+  if (speakerNamed && CHARACTERISED.test(clause) && !/被[^，。]{0,3}(称|视|看作|形容)/.test(clause)) return true;
   if (NAMING_BEFORE.test(before)) return false;
   // a named speaker's evaluative fragment is their words (战争的“真正升级”, 有“很大的勇气”, 提供了“一千多枚导弹”): it
   // holds an adjective, adverb, number or idiom, where a term in scare quotes is nouns (“军事基础设施”, “执行议程”)
@@ -397,6 +426,16 @@ function reportedByDocument(s: string, verb: SpeechVerb): boolean {
   return DOCUMENT_SUBJECT.test(subject);
 }
 
+/** True when the words after 称 are a noun phrase and 为: 称其对华政策为…, 称伊尔贡为… (naming, not reporting). */
+function namesSomething(after: string): boolean {
+  const m = /^([^，。；：]{0,8}?)(?<![成作认因以行是视])为(?![了止])/.exec(after);
+  if (!m) return false;
+  if (!m[1]) return true;
+  return tagWords(m[1]).every(
+    (w) => /^(n|nr|nrt|ns|nt|nz|r|j|eng|x|uj)$/.test(w.tag) && !/^[成作认因以行是视]$/.test(w.word),
+  );
+}
+
 // Before a verb: a negation (她不认为…: no report of the clause), a passive (被认为, 遭到质疑) or a purpose (以补充).
 const NOT_A_REPORT_BEFORE = /(不|没有|没|未|并不|从未|从不|并未|无法|不会|被|遭到|受到|遭|以|来|为了)$/;
 // After a verb: a time word that makes it an adverbial (得知…报道后, 在宣布时), or a noun it forms (批评声浪).
@@ -423,7 +462,9 @@ function reportedClause(
   const rest = s.slice(verb.end, verb.end + 6);
   if (/^(引述|援引|称|说|表示)/.test(rest) && /报道|报导/.test(verb.verb)) return undefined; // 报道引述X的话说: X speaks
   // 称其为解决战事的唯一途径, 称之为: naming something, not reporting words
-  if (/称$/.test(verb.verb) && /^(其|之|他|她|它|此|这)?为/.test(rest)) return undefined;
+  // (称其对华政策为“现实主义政策”: a noun phrase for the thing named may stand between; 称台湾应为其国防…支付 and
+  // 称…行为具攻击性 report)
+  if (/称$/.test(verb.verb) && namesSomething(s.slice(verb.end, verb.end + 12))) return undefined;
   // (说过 and 说了 report: 拜登先前就说过龚萨雷兹赢得大选)
   if (/^(出了|出|[的着])/.test(rest) || (/^[了过]/.test(rest) && !/说$/.test(verb.verb)) || /^[，,]?$/.test(rest))
     return undefined;

@@ -51,6 +51,9 @@ export function findSpeechVerbs(s: string): SpeechVerb[] {
       // (and to the adverb before it: 还称, 也称, 则称, 并称)
       if (w.length === 2 && /[时中后里上还也则又亦均都并曾再]/.test(w[0]!) && /[说称]/.test(w[1]!))
         verbs.push({ verb: w[1]!, start: start + 1, end: offset, strong: true, attributionOnly: false });
+      // …and to the pronoun after it (默克尔称其对华政策为…): the verb is the first character
+      else if (w.length === 2 && /[说称]/.test(w[0]!) && /[其他她之它]/.test(w[1]!))
+        verbs.push({ verb: w[0]!, start, end: start + 1, strong: true, attributionOnly: false });
       continue;
     }
     let end = offset;
@@ -158,8 +161,12 @@ const OFFICIAL_AFTER_ORG = /^的?(代表|发言人|官员|人士|相关人士|�
 // A word for a kind of organisation: the name after it is that organisation (导弹制造公司MBDA), no object of a verb.
 const ORG_KIND_BEFORE = /(公司|集团|银行|机构|企业|品牌|平台|媒体|网站|电视台|报社|组织|基金会|大学|智库|厂商|制造商)$/;
 // 有人说, 是否有任何公众人物曾表示: an existential opening whose subject is someone unnamed.
+// (also a counted, unnamed subject: 一名饭店员工报警时称, 两名官员还表示, 多位专家认为)
 const EXISTENTIAL_SUBJECT =
-  /^(?:是否|有没有|会否)?有(?:任何|一些|不少|许多|很多|部分)?[^，。]{0,10}?(?:人|人士|人物|官员|专家|学者|网民|媒体|分析)/;
+  /^(?:(?:是否|有没有|会否)?有(?:任何|一些|不少|许多|很多|部分)?[^，。]{0,10}?(?:人|人士|人物|官员|专家|学者|网民|媒体|分析)|(?:[一两二三四五六七八九十几多数某]|\d+)(?:名|位|些|个(?!月|小时|星期|礼拜|钟头|世纪)))/;
+// An unnamed official of a body, with the words that rank them: 欧盟高级别官员, 美国政府高级官员, 欧盟高级外交官.
+const OFFICIAL_OF_BODY =
+  /^的?(?:高级别|高级|资深|不具名的?|匿名|前任?|现任)?(?:外交官|代表|发言人|官员|人士|负责人|高层|高官|高管|干部|消息人士)/;
 // What a person's name owns when it opens a longer subject: 的, an office, a government, a campaign, an aide.
 const POSSESSED_AFTER_PERSON = /^(的|办公室|政府|团队|阵营|内阁|竞选|律师|发言人|家人|家属|幕僚|助手|顾问|基金会|当局)/;
 
@@ -218,7 +225,13 @@ export function subjectOfClause(
   const relative = rest.lastIndexOf("的");
   const headAfterRelative = relative >= 0 && refs.some((r) => r.start >= start + relative && r.end <= to);
   // 是否有任何日本公众人物曾公开表示, 有专家认为: someone unnamed is the subject, not the subject of the clause before
-  if (EXISTENTIAL_SUBJECT.test(rest)) return null;
+  // (一位…企业家孙先生也向本台表示 names him after all; 一名拜登政府官员表示 speaks for the body, as FORMAT.md has it)
+  if (EXISTENTIAL_SUBJECT.test(rest) && !refs.some((r) => r.kind === "Person" && r.start >= start && r.end <= to)) {
+    const body = refs.find(
+      (r) => r.kind === "Org" && r.start >= start && r.end <= to && OFFICIAL_OF_BODY.test(s.slice(r.end, r.end + 9)),
+    );
+    return body ?? null;
+  }
   const first = tagWords(rest)[0];
   // (jieba tags some titles as adverbs: 首相/d 石破茂 has a subject)
   const opensWithVerb = !!first && /^(d|v|ad)/.test(first.tag) && !LEXICON.personTitles.includes(first.word);

@@ -430,4 +430,33 @@ describe("findQuotes", () => {
     );
     expect(qs).toContainEqual({ kind: "direct", text: "川普不是特別熱衷綠色環保及電動自行車", speaker: "琳希康" });
   });
+
+  it.each([
+    // rfa/2024/11/06/RFA-美國大選-特朗普重回白宮-港人相信撐港亦以美國利益為先
+    [
+      "香港中文大學末代學生會副會長羅子維指出，對抗中國的大戰略是美國兩黨共識。不過羅子維形容特朗普是「狂人總統」，除了說會救黎智英，但亦說過台灣搶走美國晶片產業。",
+      "狂人總統",
+      "羅子維",
+    ],
+    // dw/2024/11/27/DW-默克尔新书-自由-谈及普京-习近平以及前东德童年 (称其: jieba glues the verb to the pronoun)
+    ["《商报》写道，默克尔称其对华政策为“现实主义政策”。", "现实主义政策", "默克尔"],
+  ])("gives a speaker's word for something to the speaker: %s", (text, fragment, speaker) => {
+    expect(quotesOf(text)).toContainEqual({ kind: "direct", text: fragment, speaker });
+  });
+
+  it("reads 称X为Y as naming, not as a report (dw/2024/11/27/DW-默克尔新书-自由-谈及普京-习近平以及前东德童年)", () => {
+    expect(quotesOf("《商报》写道，默克尔称其对华政策为“现实主义政策”。").map((q) => q.text)).not.toContain(
+      "其对华政策为“现实主义政策”",
+    );
+  });
+
+  it("credits nobody, not the person named before, with the words of a counted, unnamed subject", () => {
+    // cna/2024/11/08/CNA-one-direction成員liam-payne墜樓喪命-阿根廷起訴3人
+    const text =
+      "路透社報導，31歲的連恩潘恩（Liam Payne）意外身亡震驚全球。連恩潘恩去世當天，一名飯店員工報警時稱連恩潘恩行為具攻擊性，可能受到毒品和酒精的影響。";
+    expect(quotesOf(text).filter((q) => q.speaker === "連恩潘恩")).toEqual([]);
+    // …but an unnamed official of a named body speaks for it (aj/2024/11/…: 两名欧盟高级别官员称)
+    const eu = quotesOf("两名欧盟高级别官员称，这一试点项目也将推广到欧盟清洁能源技术领域的其它补贴计划中。");
+    expect(eu.map((q) => q.speaker)).toEqual(["欧盟"]);
+  });
 });
