@@ -504,6 +504,15 @@ function reportedClause(
   // 特朗普称「…」的看法, 最早宣称美国正走在崩溃不归路上的人之一: the verb sits in a noun phrase
   const quoteFirst = spans.find((q) => q.open === start);
   if (quoteFirst && s[quoteFirst.close + 1] === "的") return undefined;
+  // 石破就向记者称“衷心祝贺特朗普的胜利”，并在X上发帖: the quotation is all that was said; the rest is what he did
+  // (…”，并将在协议框架内进行: a modal goes on with what was said)
+  if (
+    quoteFirst &&
+    /^[，,](并|还|又|随后|之后|同时)(?!将|会|要|应|能|可|称|表示|说|指出)/.test(
+      s.slice(quoteFirst.close + 1, quoteFirst.close + 5),
+    )
+  )
+    return undefined;
   if (/的(人|人之一|国家之一|一员)$/.test(clause.split(/[，,]/)[0] ?? "")) return undefined;
   // 时报报道美国南部的记者: a noun phrase with no predicate is the verb's object, not a report
   // (jieba's tags are rough: any verb, adverb, preposition or clause-joining conjunction counts as a predicate)

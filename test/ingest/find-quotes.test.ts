@@ -459,4 +459,12 @@ describe("findQuotes", () => {
     const eu = quotesOf("两名欧盟高级别官员称，这一试点项目也将推广到欧盟清洁能源技术领域的其它补贴计划中。");
     expect(eu.map((q) => q.speaker)).toEqual(["欧盟"]);
   });
+
+  it("takes no indirect quote from a quotation followed by what the speaker did (kyodo/2024/11/08/KYODO-焦点-日本担忧-特朗普外交-努力建立沟通管道, with the full name)", () => {
+    const qs = quotesOf(
+      "在竞选对手副总统哈里斯承认败选之前，石破茂就向记者称“衷心祝贺特朗普的胜利”，并在X（原推特）上发帖。",
+    );
+    expect(qs.filter((q) => q.kind === "indirect")).toEqual([]);
+    expect(qs).toContainEqual({ kind: "direct", text: "衷心祝贺特朗普的胜利", speaker: "石破茂" });
+  });
 });
