@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { GraphExport } from "../schema/graph.ts";
 import { UserError } from "./user-error.ts";
 
-/** A build folder's graph held in memory, with a content hash that identifies it. */
+/** A graph of the export contract held in memory (read from a build folder or from Neo4j), with its version. */
 export interface LoadedGraph {
   graph: DirectedGraph;
   /**
@@ -13,7 +13,7 @@ export interface LoadedGraph {
    * SHA-256, the build id `quotegraph load` stamps into Neo4j, so a build served from Neo4j has the same version.
    */
   version: string;
-  /** The build's report.json, or null when there is none (it is optional for serving). */
+  /** The build's report.json, or null when there is none (it is optional for serving; Neo4j holds none). */
   report: unknown;
 }
 
