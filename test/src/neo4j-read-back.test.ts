@@ -1,22 +1,39 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GraphExport, edgeKey } from "../../schema/graph.ts";
 import { NODE_PROPERTIES, RELATIONSHIP_PROPERTIES } from "../../schema/neo4j.ts";
+import { BuildDirSource } from "../../src/build-dir-source.ts";
 import { buildGraph } from "../../src/build.ts";
+import { loadGraphIndex } from "../../src/graph-index.ts";
+import { toDriverProps } from "../../src/neo4j/load.ts";
+import { plainProperties } from "../../src/neo4j/read-neo4j.ts";
+import { readGraph } from "../../src/neo4j/read-graph.ts";
 import {
   edgeAttributesOf,
   fromProperties,
   nodeAttributesOf,
   toNodeRow,
+  toBatches,
   toProperties,
   toRelationshipRow,
 } from "../../src/neo4j/rows.ts";
+import {
+  UNSTAMPED,
+  assembleStoredGraph,
+  storedGraphVersion,
+  type StoredNode,
+  type StoredRelationship,
+} from "../../src/neo4j/stored-graph.ts";
 import { tempDir } from "./_build.ts";
+import { expectSameAnswers, shuffled } from "./_sources.ts";
 
 // What the loader writes into Neo4j, read back: the properties of every node and relationship of a build of the five
-// bundled sample articles (samples/, copied from ../shared/seeds) must give back graph.json's attributes.
+// bundled sample articles (samples/, copied from ../shared/seeds) must give back graph.json's attributes, and the
+// graph rebuilt from them must be served exactly as the build folder is. The rows are the loader's own (readGraph,
+// toBatches, toDriverProps); only the Bolt round trip in between is left to neo4j-integration.test.ts.
 
 const SAMPLES = fileURLToPath(new URL("../../samples", import.meta.url));
 let dir: string;
@@ -31,6 +48,25 @@ beforeAll(async () => {
   graph = json;
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The nodes and relationships Neo4j holds after `quotegraph load`, as the driver returns them (integers as Integer). */
+async function storedAsLoaded(buildId: string): Promise<{ nodes: StoredNode[]; relationships: StoredRelationship[] }> {
+  const nodes: StoredNode[] = [];
+  const relationships: StoredRelationship[] = [];
+  for await (const batch of toBatches(readGraph(join(dir, "graph.json")), { batchSize: 1000, buildId }))
+    if (batch.kind === "nodes")
+      for (const row of batch.rows)
+        nodes.push({ label: batch.label, props: plainProperties(toDriverProps(row.props)) });
+    else
+      for (const row of batch.rows)
+        relationships.push({
+          type: batch.type,
+          source: row.source,
+          target: row.target,
+          props: plainProperties(toDriverProps(row.props)),
+        });
+  return { nodes, relationships };
+}
 
 describe("fromProperties", () => {
   it("gives back the attributes of every node of the samples' graph.json from the loader's properties", () => {
@@ -83,5 +119,65 @@ describe("fromProperties", () => {
 
   it("refuses JSON text that does not parse", () => {
     expect(() => fromProperties({ evidence: "[{" }, RELATIONSHIP_PROPERTIES)).toThrow(SyntaxError);
+  });
+});
+
+describe("assembleStoredGraph", () => {
+  it("rebuilds the samples' graph from what the loader writes: same keys, attributes and order as graph.json", async () => {
+    const { version, graph: fromFile } = await loadGraphIndex(dir);
+    const { nodes, relationships } = await storedAsLoaded(version);
+    expect(neo4j.isInt(toDriverProps(nodes.find((n) => n.label === "Person")!.props)["mentions"])).toBe(true);
+    // Neo4j returns labels one after another, in no particular order within a label
+    const stored = assembleStoredGraph(shuffled(nodes), shuffled(relationships));
+    expect(stored.issues).toEqual([]);
+    expect(stored.stamps).toEqual([version]);
+    expect(storedGraphVersion(stored.stamps)).toBe(version);
+    expect(stored.graph.export()).toEqual(fromFile.export());
+    // the order of iteration decides ties in views, search and details: nodes, edges and each node's edges alike
+    expect(stored.graph.nodes()).toEqual(fromFile.nodes());
+    expect(stored.graph.edges()).toEqual(fromFile.edges());
+    for (const key of fromFile.nodes()) expect(stored.graph.outEdges(key), key).toEqual(fromFile.outEdges(key));
+  });
+
+  it("names what it leaves out: a broken node, a relationship to it, a second relationship between two nodes", () => {
+    const person = (key: string, extra = {}): StoredNode => ({
+      label: "Person",
+      props: { key, name: key, mentions: 1, mergedBecause: "[]", buildId: "b1", ...extra },
+    });
+    const article: StoredNode = { label: "Article", props: { key: "a_1", file: "a.txt", title: "t" } };
+    const stored = assembleStoredGraph(
+      [person("person:a"), person("person:b", { mergedBecause: "[{" }), person("person:c", { mentions: "x" }), article],
+      [
+        { type: "MENTIONED_IN", source: "person:a", target: "a_1", props: { buildId: "b2" } },
+        { type: "MENTIONED_IN", source: "person:b", target: "a_1", props: { buildId: "b2" } },
+        { type: "SAID", source: "person:a", target: "a_1", props: { buildId: "b2" } },
+      ],
+    );
+    expect(stored.graph.nodes()).toEqual(["a_1", "person:a"]);
+    expect(stored.graph.edges()).toEqual(["MENTIONED_IN:person:a->a_1"]);
+    expect(stored.issues).toEqual([
+      expect.stringMatching(/^Person person:b: a JSON property does not parse/),
+      expect.stringMatching(/^Person person:c: mentions: /),
+      "MENTIONED_IN person:b -> a_1: person:b is no node read",
+      "SAID person:a -> a_1: a second relationship between them",
+    ]);
+    // an article without a stamp and two builds' stamps: a load under way, served under a hash of the three
+    expect(stored.stamps).toEqual(["b1", "b2", UNSTAMPED]);
+    expect(storedGraphVersion(stored.stamps)).toMatch(/^[0-9a-f]{16}$/);
+    expect(storedGraphVersion(stored.stamps)).not.toBe(storedGraphVersion(["b1", "b2"]));
+  });
+});
+
+describe("a graph read back from Neo4j, served", () => {
+  it("answers info, facets, views, search and details exactly as the build folder", async () => {
+    const fromDir = await BuildDirSource.open(dir);
+    const { nodes, relationships } = await storedAsLoaded(fromDir.version);
+    const stored = assembleStoredGraph(nodes, relationships);
+    const fromNeo4j = await BuildDirSource.fromGraph({
+      graph: stored.graph,
+      version: storedGraphVersion(stored.stamps),
+      report: null,
+    });
+    await expectSameAnswers(fromNeo4j, fromDir);
   });
 });
