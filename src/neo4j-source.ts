@@ -95,7 +95,7 @@ export class Neo4jSource implements GraphSource {
           `Neo4j at ${where} holds no quotegraph graph: load a build first (quotegraph load --data <dir>).`,
           2,
         );
-      if (stamps.length > 1) say(mixedStamps(where, stamps, source.version));
+      if (stamps.length > 1) say(`${mixedStamps(where, stamps)}; serving what it holds as version ${source.version}`);
       return new Neo4jSource(source, driver, settings, cacheDir, options.recheckMs ?? RECHECK_MS, say);
     } catch (error) {
       await driver.close();
@@ -138,7 +138,7 @@ export class Neo4jSource implements GraphSource {
     }
     if (stamps.length > 1) {
       if (storedGraphVersion(stamps) !== served)
-        this.notice(`${mixedStamps(where, stamps, served)}: serving it until a load finishes`);
+        this.notice(`${mixedStamps(where, stamps)}; serving build ${served} until one finishes`);
       return false;
     }
     if (stamps[0] === served) return false;
@@ -225,12 +225,9 @@ async function readBuild(
   return { source, stamps };
 }
 
-/** The line saying that Neo4j holds parts of several builds. */
-function mixedStamps(where: string, stamps: string[], version: string): string {
-  return (
-    `Neo4j at ${where} holds parts of ${stamps.length} builds (${stamps.join(", ")}): a load is under way or ` +
-    `stopped half-way; serving what it holds as version ${version}`
-  );
+/** The start of the line saying that Neo4j holds parts of several builds. */
+function mixedStamps(where: string, stamps: string[]): string {
+  return `Neo4j at ${where} holds parts of ${stamps.length} builds (${stamps.join(", ")}): a load is under way or stopped half-way`;
 }
 
 /** A database error while reading is an expected failure (server gone): one line. Anything else is a bug. */
@@ -245,9 +242,12 @@ function asUserError(error: unknown, where: string): unknown {
  * Citizen News archive. None, with a line saying why, when the folder is not this user's alone, since anyone who
  * can write there could plant a layout.
  */
-async function privateLayoutDir(settings: Neo4jSettings, say: (message: string) => void): Promise<string | undefined> {
+export async function privateLayoutDir(
+  settings: Neo4jSettings,
+  say: (message: string) => void,
+  root = join(tmpdir(), `quotegraph-${process.getuid?.() ?? "user"}`),
+): Promise<string | undefined> {
   const uid = process.getuid?.();
-  const root = join(tmpdir(), `quotegraph-${uid ?? "user"}`);
   const database = createHash("sha256")
     .update(`${displayUri(settings.uri)}\n${settings.database ?? ""}`)
     .digest("hex")

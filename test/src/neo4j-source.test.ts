@@ -1,10 +1,12 @@
 import { spawnSync } from "node:child_process";
+import { chmod, mkdir, rm, stat, symlink } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { chooseServeSource, type ServeSourceFlags } from "../../src/neo4j/commands.ts";
-import { Neo4jSource } from "../../src/neo4j-source.ts";
+import { Neo4jSource, privateLayoutDir } from "../../src/neo4j-source.ts";
+import { tempDir } from "./_build.ts";
 
 // `quotegraph serve` from Neo4j without a server: which source the flags choose, and the one-line failures. What a
 // live server answers (the same API as the build folder, a new build swapped in) is in neo4j-integration.test.ts.
@@ -96,5 +98,48 @@ describe("quotegraph serve from Neo4j without a server", () => {
       expect.stringMatching(/^quotegraph: Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/),
     ]);
     expect(r.stderr + r.stdout).not.toContain(SECRET);
+  });
+});
+
+describe("privateLayoutDir", () => {
+  const settings = (database?: string) => ({
+    uri: `neo4j://neo4j:${SECRET}@db.example:7687`,
+    user: "neo4j",
+    password: SECRET,
+    ...(database ? { database } : {}),
+  });
+
+  it("makes a folder only this user can enter, one per database, named without the credentials", async () => {
+    const root = join(await tempDir("layout"), "quotegraph-me");
+    try {
+      const a = await privateLayoutDir(settings(), () => {}, root);
+      const b = await privateLayoutDir(settings("other"), () => {}, root);
+      expect(a).toMatch(/layout-[0-9a-f]{12}$/);
+      expect(b).not.toBe(a);
+      expect(await privateLayoutDir(settings(), () => {}, root)).toBe(a);
+      expect(a).not.toContain(SECRET);
+      expect((await stat(root)).mode & 0o777).toBe(0o700);
+      expect((await stat(a!)).mode & 0o777).toBe(0o700);
+    } finally {
+      await rm(join(root, ".."), { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ["others can write to", async (root: string) => mkdir(root).then(() => chmod(root, 0o777))],
+    [
+      "a link to",
+      async (root: string) => mkdir(`${root}-real`, { mode: 0o700 }).then(() => symlink(`${root}-real`, root)),
+    ],
+  ])("caches nothing in a folder %s, and says so", async (_case, make) => {
+    const root = join(await tempDir("layout"), "quotegraph-me");
+    try {
+      await make(root);
+      const lines: string[] = [];
+      expect(await privateLayoutDir(settings(), (m) => lines.push(m), root)).toBeUndefined();
+      expect(lines).toEqual([expect.stringMatching(/^the layout is not cached \(.* is not this user's alone\)/)]);
+    } finally {
+      await rm(join(root, ".."), { recursive: true, force: true });
+    }
   });
 });
