@@ -152,6 +152,7 @@ export class Neo4jSource implements GraphSource {
     const previous = this.served;
     this.served = next.source; // one assignment: a request sees the old build or the new, never a mix
     await previous.close();
+    this.lastNotice = "";
     this.say(`now serving build ${this.version} from Neo4j at ${where}`);
     return true;
   }
