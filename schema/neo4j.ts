@@ -21,6 +21,11 @@ export type Neo4jPropertyType = "string" | "string[]" | "long" | "double" | "boo
 export interface Neo4jProperty {
   name: string;
   type: Neo4jPropertyType;
+  /**
+   * Whether every element has it in graph.json. Neo4j cannot hold an empty list, so the loader leaves one out; read
+   * back, a required list that is absent was empty (titles: []), an optional one may have been absent or empty.
+   */
+  required: boolean;
 }
 
 /** Attributes of graph.json that Neo4j does not store: the label is the node's label, x/y are the viewer's layout. */
@@ -28,6 +33,9 @@ const NOT_STORED = new Set(["label", "type", "x", "y"]);
 
 /** The stamp every node and relationship carries: the id of the build that last wrote it (see src/neo4j/load.ts). */
 export const BUILD_ID_PROPERTY = "buildId";
+
+/** Properties the loader adds that are no attribute of graph.json: the build stamp, the aliases for full-text search. */
+export const DERIVED_PROPERTIES: ReadonlySet<string> = new Set([BUILD_ID_PROPERTY, "aliasText"]);
 
 /** Neo4j type of one zod attribute schema: strings, enums and literals are strings, objects and their lists JSON. */
 export function neo4jTypeOf(schema: z.ZodType): Neo4jPropertyType {
@@ -57,13 +65,13 @@ export function neo4jTypeOf(schema: z.ZodType): Neo4jPropertyType {
 function propertiesOf(shape: Record<string, z.ZodType>): Neo4jProperty[] {
   return Object.entries(shape)
     .filter(([name]) => !NOT_STORED.has(name))
-    .map(([name, schema]) => ({ name, type: neo4jTypeOf(schema) }));
+    .map(([name, schema]) => ({ name, type: neo4jTypeOf(schema), required: !schema.safeParse(undefined).success }));
 }
 
-const KEY: Neo4jProperty = { name: "key", type: "string" };
-const BUILD_ID: Neo4jProperty = { name: BUILD_ID_PROPERTY, type: "string" };
+const KEY: Neo4jProperty = { name: "key", type: "string", required: true };
+const BUILD_ID: Neo4jProperty = { name: BUILD_ID_PROPERTY, type: "string", required: true };
 // the aliases joined by spaces: full-text indexes take strings, not lists (entity_aliases in constraints.cypher)
-const ALIAS_TEXT: Neo4jProperty = { name: "aliasText", type: "string" };
+const ALIAS_TEXT: Neo4jProperty = { name: "aliasText", type: "string", required: true };
 
 /** Property keys of each node label, `key` first, in the column order of the CSV export. */
 export const NODE_PROPERTIES: Record<NodeLabel, Neo4jProperty[]> = {

@@ -17,7 +17,7 @@ import type { NodeLabel } from "../schema/graph.ts";
 import { RunReport } from "../schema/report.ts";
 import { LEXICON } from "../ingest/lexicons.ts";
 import type { GraphSource } from "./graph-source.ts";
-import { loadGraphIndex } from "./graph-index.ts";
+import { loadGraphIndex, type LoadedGraph } from "./graph-index.ts";
 import { NodeDetailsReader } from "./view/details.ts";
 import {
   buildArticleTable,
@@ -39,6 +39,14 @@ export interface BuildDirOptions {
   onProgress?: (message: string) => void;
 }
 
+/** Options of BuildDirSource.fromGraph. */
+export interface GraphOptions extends BuildDirOptions {
+  /** Folder of the layout cache (viewer-layout.json); without one the layout is computed on every start. */
+  layoutCacheDir?: string;
+  /** When reading the graph began (Date.now()), so that the "ready in" line counts the reading too. */
+  startedAt?: number;
+}
+
 /** Counts under one outlet/date filter, kept for the next requests with the same filter. */
 interface Counts {
   mask: ArticleMask;
@@ -48,7 +56,10 @@ interface Counts {
 
 const COUNTS_CACHED = 16;
 
-/** A GraphSource over a build folder: graph.json in memory, the entity layer derived and laid out at load time. */
+/**
+ * A GraphSource over a graph held in memory: the entity layer derived and laid out at load time. Opened on a build
+ * folder (graph.json), or made from a graph read elsewhere (Neo4j: src/neo4j-source.ts) with `fromGraph`.
+ */
 export class BuildDirSource implements GraphSource {
   private readonly counts = new Map<string, Counts>();
   private fullLayer: FullLayer | undefined;
@@ -66,21 +77,33 @@ export class BuildDirSource implements GraphSource {
 
   /** Loads graph.json, derives the entity layer and reads its layout from the cache file or computes it. */
   static async open(dataDir: string, options: BuildDirOptions = {}): Promise<BuildDirSource> {
-    const say = options.onProgress ?? (() => {});
     const started = Date.now();
-    const { graph, version, report } = await loadGraphIndex(dataDir);
+    const loaded = await loadGraphIndex(dataDir);
+    return BuildDirSource.fromGraph(loaded, { ...options, layoutCacheDir: dataDir, startedAt: started });
+  }
+
+  /**
+   * Serves a graph of the export contract, wherever it was read from: derives the entity layer and reads its layout
+   * from the cache folder, when one is given and holds this version's, or computes it (and caches it there).
+   */
+  static async fromGraph(loaded: LoadedGraph, options: GraphOptions = {}): Promise<BuildDirSource> {
+    const started = options.startedAt ?? Date.now();
+    const say = options.onProgress ?? (() => {});
+    const { graph, version, report } = loaded;
+    const cacheDir = options.layoutCacheDir;
     say(`read ${graph.order.toLocaleString("en")} nodes and ${graph.size.toLocaleString("en")} edges`);
     const articles = buildArticleTable(graph);
     const layer = buildEntityLayer(graph, articles);
     const mentions = nodeMentions(layer, null);
     const weights = edgeWeights(layer, null);
-    let layout = await readLayoutCache(dataDir, version, layer.keys);
+    let layout = cacheDir ? await readLayoutCache(cacheDir, version, layer.keys) : undefined;
     if (!layout) {
-      say(`laying out ${layer.keys.length.toLocaleString("en")} people, organisations and meetings (once per build)`);
+      const once = cacheDir ? " (once per build)" : "";
+      say(`laying out ${layer.keys.length.toLocaleString("en")} people, organisations and meetings${once}`);
       layout = layoutEntityLayer(layer, mentions, weights);
-      const failed = await writeLayoutCache(dataDir, version, layer.keys, layout);
+      const failed = cacheDir ? await writeLayoutCache(cacheDir, version, layer.keys, layout) : undefined;
       if (failed)
-        say(`cannot write ${LAYOUT_CACHE_FILE} in ${dataDir} (${failed}): the layout is recomputed next time`);
+        say(`cannot write ${LAYOUT_CACHE_FILE} in ${cacheDir} (${failed}): the layout is recomputed next time`);
     }
     const mentionsByKey = new Map(layer.keys.map((k, i) => [k, mentions[i]!]));
     const searchIndex = SearchIndex.build(graph, mentionsByKey, LEXICON.registry);

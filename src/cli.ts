@@ -3,7 +3,14 @@ import { resolve } from "node:path";
 import { buildGraph } from "./build.ts";
 import { loadAliasDecisions, defaultAliasFile } from "./alias-file.ts";
 import { UserError } from "./user-error.ts";
-import { parsePositiveInteger, runExport, runLoad, type LoadCommandOptions } from "./neo4j/commands.ts";
+import {
+  chooseServeSource,
+  parsePositiveInteger,
+  runExport,
+  runLoad,
+  type LoadCommandOptions,
+  type ServeSourceFlags,
+} from "./neo4j/commands.ts";
 
 /** Parses a TCP port option. */
 function parsePort(value: string): number {
@@ -128,41 +135,51 @@ program
     if (opts.neo4j) await loadAfterBuild(opts.out);
   });
 
-program
-  .command("serve")
-  .description("serve the viewer and a read-only JSON API over a built graph")
-  .requiredOption("-d, --data <dir>", "folder holding graph.json")
-  .option("-p, --port <port>", "port", parsePort, 8080)
-  .option("--host <host>", "address to listen on", "127.0.0.1")
-  .action(async (opts: { data: string; port: number; host: string }) => {
-    const { startServer } = await import("./server.ts");
-    const server = await startServer({
-      dataDir: opts.data,
-      port: opts.port,
-      host: opts.host,
-      onProgress: (m) => process.stderr.write(`${m}\n`),
-    });
-    process.stderr.write(`quotegraph viewer on ${server.url} (Ctrl-C to stop)\n`);
-  });
+/** The connection flags of `load` and `serve --neo4j`, each defaulting to its NEO4J_* variable. */
+function withConnectionOptions(command: Command): Command {
+  return command
+    .option("--uri <uri>", "Bolt URI (default: NEO4J_URI)")
+    .option("--user <name>", "user name (default: NEO4J_USER, else neo4j)")
+    .option("--database <name>", "database (default: NEO4J_DATABASE, else the server's default)")
+    .option("--password-file <file>", "file holding the password (default: NEO4J_PASSWORD)")
+    .option(
+      "--wait <seconds>",
+      "keep retrying this long while Neo4j starts (default: NEO4J_WAIT, else 60)",
+      parsePositiveInteger(true),
+    );
+}
 
-program
-  .command("load")
-  .description("write a built graph into Neo4j, removing what an earlier build left (connection: flags or NEO4J_*)")
-  .requiredOption("-d, --data <dir>", "folder holding graph.json")
-  .option("--batch-size <n>", "rows per transaction", parsePositiveInteger(), 1000)
-  .option("--uri <uri>", "Bolt URI (default: NEO4J_URI)")
-  .option("--user <name>", "user name (default: NEO4J_USER, else neo4j)")
-  .option("--database <name>", "database (default: NEO4J_DATABASE, else the server's default)")
-  .option("--password-file <file>", "file holding the password (default: NEO4J_PASSWORD)")
-  .option(
-    "--wait <seconds>",
-    "keep retrying this long while Neo4j starts (default: NEO4J_WAIT, else 60)",
-    parsePositiveInteger(true),
-  )
-  .action(async (opts: { data: string } & LoadCommandOptions) => {
-    const { data, ...options } = opts;
-    process.exitCode = await runLoad(data, options);
+withConnectionOptions(
+  program
+    .command("serve")
+    .description("serve the viewer and a read-only JSON API over a built graph, from its folder or from Neo4j")
+    .option("-d, --data <dir>", "folder holding graph.json")
+    .option("--neo4j", "read the graph from Neo4j (the default without --data when NEO4J_URI is set)")
+    .option("-p, --port <port>", "port", parsePort, 8080)
+    .option("--host <host>", "address to listen on", "127.0.0.1"),
+).action(async (opts: ServeSourceFlags & { port: number; host: string }) => {
+  const { port, host, ...flags } = opts;
+  const from = chooseServeSource(flags);
+  const { startServer } = await import("./server.ts");
+  const server = await startServer({
+    ...("data" in from ? { dataDir: from.data } : { neo4j: from.neo4j }),
+    port,
+    host,
+    onProgress: (m) => process.stderr.write(`${m}\n`),
   });
+  process.stderr.write(`quotegraph viewer on ${server.url} (Ctrl-C to stop)\n`);
+});
+
+withConnectionOptions(
+  program
+    .command("load")
+    .description("write a built graph into Neo4j, removing what an earlier build left (connection: flags or NEO4J_*)")
+    .requiredOption("-d, --data <dir>", "folder holding graph.json")
+    .option("--batch-size <n>", "rows per transaction", parsePositiveInteger(), 1000),
+).action(async (opts: { data: string } & LoadCommandOptions) => {
+  const { data, ...options } = opts;
+  process.exitCode = await runLoad(data, options);
+});
 
 program
   .command("export")

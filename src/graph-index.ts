@@ -5,12 +5,15 @@ import { join } from "node:path";
 import { GraphExport } from "../schema/graph.ts";
 import { UserError } from "./user-error.ts";
 
-/** A build folder's graph held in memory, with a content hash that identifies it. */
+/** A graph of the export contract held in memory (read from a build folder or from Neo4j), with its version. */
 export interface LoadedGraph {
   graph: DirectedGraph;
-  /** The first 16 hex digits of graph.json's SHA-1: changes whenever the build does. */
+  /**
+   * Identifies the graph: changes whenever the build does. For a build folder, the first 16 hex digits of graph.json's
+   * SHA-256, the build id `quotegraph load` stamps into Neo4j, so a build served from Neo4j has the same version.
+   */
   version: string;
-  /** The build's report.json, or null when there is none (it is optional for serving). */
+  /** The build's report.json, or null when there is none (it is optional for serving; Neo4j holds none). */
   report: unknown;
 }
 
@@ -23,7 +26,7 @@ export async function loadGraphIndex(dataDir: string): Promise<LoadedGraph> {
   } catch {
     throw new UserError(`No graph.json in ${dataDir}: run \`quotegraph build <articles> --out ${dataDir}\` first.`, 2);
   }
-  const version = createHash("sha1").update(bytes).digest("hex").slice(0, 16);
+  const version = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
   let text: string;
   try {
     text = bytes.toString("utf8");

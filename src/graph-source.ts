@@ -17,9 +17,9 @@ import type {
  * zod schemas of schema/api.ts and hands the parsed values to one of these methods; whatever a method returns is
  * sent as JSON, so it must follow the response schemas of schema/api.ts.
  *
- * `BuildDirSource` (src/build-dir-source.ts) reads a build folder (graph.json). A Neo4j-backed source can implement
- * the same interface, so the viewer works unchanged against either. Every method is read-only and must never build
- * Cypher from user text: pass keys, dates and search text as query parameters.
+ * `BuildDirSource` (src/build-dir-source.ts) reads a build folder (graph.json); `Neo4jSource` (src/neo4j-source.ts)
+ * reads what `quotegraph load` wrote into Neo4j, so the viewer works unchanged against either. Every method is
+ * read-only and must never build Cypher from user text: pass keys, dates and search text as query parameters.
  *
  * The *entity layer* that views draw by default holds Person, Org and Meeting nodes. Its edges are derived:
  * MENTIONED_WITH (named in the same article), QUOTED_WITH (quoted in the same article), MET (attended the same
@@ -30,6 +30,13 @@ import type {
 export interface GraphSource {
   /** Identifies the graph being served: changes whenever the data changes; HTTP ETags are derived from it. */
   readonly version: string;
+
+  /**
+   * Called on every API request before `version` is read, by a source whose data can change while it serves (Neo4j,
+   * where another build may be loaded): a chance to look for it, in the background, never delaying the request.
+   * Called before the ETag is compared, since a browser holding every answer asks only with If-None-Match.
+   */
+  checkForUpdate?(): void;
 
   /** Counts per label, the size of the entity layer and its largest communities (for the legend). */
   info(): Promise<GraphInfo>;

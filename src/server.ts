@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { constants as zlib } from "node:zlib";
 import { BuildDirSource } from "./build-dir-source.ts";
 import type { GraphSource } from "./graph-source.ts";
+import type { Neo4jSourceOptions } from "./neo4j-source.ts";
 import { registerApi } from "./server/routes.ts";
 import {
   HELMET_OPTIONS,
@@ -20,9 +21,11 @@ import { UserError } from "./user-error.ts";
 
 /** Options of `quotegraph serve`. */
 export interface ServeOptions {
-  /** Build folder holding graph.json; read through BuildDirSource unless `source` is given. */
+  /** Build folder holding graph.json; read through BuildDirSource unless `source` or `neo4j` is given. */
   dataDir?: string;
-  /** Where the graph comes from (a build folder or, later, Neo4j); overrides `dataDir`. */
+  /** Read the graph from Neo4j (Neo4jSource) instead of a build folder. */
+  neo4j?: Omit<Neo4jSourceOptions, "onProgress">;
+  /** A source opened by the caller, who closes it; overrides `dataDir` and `neo4j`. */
   source?: GraphSource;
   port: number;
   host: string;
@@ -41,11 +44,22 @@ export interface RunningServer {
 
 const VIEWER_DIST = fileURLToPath(new URL("../viewer/dist/", import.meta.url));
 
+/** The source `serve` reads from: Neo4j when asked, else the build folder. */
+async function openSource(options: ServeOptions, say: (message: string) => void): Promise<GraphSource> {
+  if (options.neo4j) {
+    // imported only here: serving a build folder never loads the driver
+    const { Neo4jSource } = await import("./neo4j-source.ts");
+    return Neo4jSource.open({ ...options.neo4j, onProgress: say });
+  }
+  if (!options.dataDir)
+    throw new UserError("serve: give --data <dir> (a build folder), or --neo4j with NEO4J_URI or --uri set.", 2);
+  return BuildDirSource.open(options.dataDir, { onProgress: say });
+}
+
 /** Starts the viewer and the read-only JSON API; resolves once listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const say = options.onProgress ?? (() => {});
-  if (!options.source && !options.dataDir) throw new UserError("serve: give --data <dir> (a build folder).", 2);
-  const source = options.source ?? (await BuildDirSource.open(options.dataDir!, { onProgress: say }));
+  const source = options.source ?? (await openSource(options, say));
   const viewerDir = resolve(options.viewerDir ?? VIEWER_DIST);
   const app = Fastify({
     logger: false,
@@ -107,6 +121,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await app.close();
+    if (!options.source) await source.close();
     const code = (error as NodeJS.ErrnoException).code;
     throw code === "EADDRINUSE"
       ? new UserError(`Port ${options.port} on ${options.host} is taken; choose another with --port.`)

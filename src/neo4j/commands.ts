@@ -1,5 +1,6 @@
 import { NODE_LABELS } from "../../schema/graph.ts";
 import { InvalidArgumentError } from "commander";
+import { UserError } from "../user-error.ts";
 import type { ConnectionFlags } from "./connection.ts";
 
 /** Options shared by `load` and `build --neo4j`. */
@@ -14,6 +15,37 @@ export function waitSeconds(flag: number | undefined, env = process.env): number
   if (flag !== undefined) return flag;
   const fromEnv = Number(env["NEO4J_WAIT"]);
   return env["NEO4J_WAIT"] && Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : 60;
+}
+
+/** Flags of `quotegraph serve` that say where the graph comes from. */
+export interface ServeSourceFlags extends ConnectionFlags {
+  data?: string;
+  neo4j?: boolean;
+  wait?: number;
+}
+
+/** Where `quotegraph serve` reads the graph: a build folder, or Neo4j with the connection to open. */
+export type ServeSource = { data: string } | { neo4j: { connection: ConnectionFlags; waitSeconds: number } };
+
+/**
+ * Where `serve` reads the graph: the build folder of --data; Neo4j with --neo4j, or when no --data is given and
+ * NEO4J_URI (or --uri) says where Neo4j is. Contradicting flags, or none, are a usage error (exit 2).
+ */
+export function chooseServeSource(flags: ServeSourceFlags, env = process.env): ServeSource {
+  const { data, neo4j, wait, ...connection } = flags;
+  const connectionFlags = Object.keys(connection).filter((k) => connection[k as keyof ConnectionFlags] !== undefined);
+  if (data !== undefined) {
+    if (neo4j) throw new UserError("serve: --data and --neo4j exclude each other: give one.", 2);
+    if (connectionFlags.length > 0 || wait !== undefined)
+      throw new UserError(
+        "serve: --uri, --user, --database, --password-file and --wait go with --neo4j, not --data.",
+        2,
+      );
+    return { data };
+  }
+  if (!neo4j && !connection.uri && !env["NEO4J_URI"])
+    throw new UserError("serve: give --data <dir> (a build folder), or --neo4j with NEO4J_URI or --uri set.", 2);
+  return { neo4j: { connection, waitSeconds: waitSeconds(wait, env) } };
 }
 
 /** At most this many skipped elements are listed one per line; the rest are counted. */

@@ -46,7 +46,8 @@ const SWEEP_SLICE = 10_000;
 // integers must travel as Neo4j integers: the driver sends every JavaScript number as a float
 const LONG_KEYS = new Set([...PROPERTY_TYPES].filter(([, type]) => type === "long").map(([name]) => name));
 
-function toDriverProps(props: Record<string, PropertyValue>): Record<string, unknown> {
+/** Properties as the loader sends them: integer attributes (mentions) as Neo4j integers, the rest as they are. */
+export function toDriverProps(props: Record<string, PropertyValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) out[k] = LONG_KEYS.has(k) && typeof v === "number" ? neo4j.int(v) : v;
   return out;

@@ -1,6 +1,7 @@
 import type { EdgeType, NodeLabel } from "../../schema/graph.ts";
 import {
   BUILD_ID_PROPERTY,
+  DERIVED_PROPERTIES,
   NODE_PROPERTIES,
   RELATIONSHIP_ENDS,
   RELATIONSHIP_PROPERTIES,
@@ -52,6 +53,45 @@ export function toProperties(
     props["aliasText"] = (attributes["aliases"] as string[]).join(" ");
   props[BUILD_ID_PROPERTY] = buildId;
   return props;
+}
+
+/**
+ * The inverse of {@link toProperties}: graph.json attributes from the properties Neo4j holds. JSON text is parsed
+ * back; what toProperties adds (aliasText, the build stamp) and whatever the model does not name are dropped. A list
+ * toProperties left out because it was empty comes back as [] when graph.json always has the attribute (`aliases`,
+ * `titles`: most organisations have none); an optional one (`forms` of MENTIONED_IN) stays absent, which every reader
+ * of the graph takes as none. Throws a SyntaxError on JSON that does not parse.
+ */
+export function fromProperties(
+  props: Readonly<Record<string, PropertyValue>>,
+  properties: Neo4jProperty[],
+): Record<string, unknown> {
+  const attributes: Record<string, unknown> = {};
+  for (const { name, type, required } of properties) {
+    if (DERIVED_PROPERTIES.has(name)) continue;
+    const value = props[name];
+    if (value === undefined) {
+      if (type === "string[]" && required) attributes[name] = [];
+    } else attributes[name] = type === "json" ? JSON.parse(value as string) : value;
+  }
+  return attributes;
+}
+
+/** A node's graph.json attributes from its label and properties: {@link fromProperties} with the label, no key. */
+export function nodeAttributesOf(
+  label: NodeLabel,
+  props: Readonly<Record<string, PropertyValue>>,
+): Record<string, unknown> {
+  const { key: _key, ...attributes } = fromProperties(props, NODE_PROPERTIES[label]);
+  return { label, ...attributes };
+}
+
+/** A relationship's graph.json attributes from its type and properties. */
+export function edgeAttributesOf(
+  type: EdgeType,
+  props: Readonly<Record<string, PropertyValue>>,
+): Record<string, unknown> {
+  return { type, ...fromProperties(props, RELATIONSHIP_PROPERTIES) };
 }
 
 /** The row of one node. */

@@ -105,6 +105,49 @@ export function loaderStatements(): [string, string][] {
   ];
 }
 
+/** Reads every node of one label with its properties (the viewer's server, src/neo4j/read-neo4j.ts). */
+export function readNodes(label: NodeLabel): string {
+  return `MATCH (n:${label}) RETURN properties(n) AS props`;
+}
+
+/** Reads every relationship of one type between two labels, with the keys of its ends and its properties. */
+export function readRelationships(type: EdgeType, from: NodeLabel, to: NodeLabel): string {
+  return `MATCH (a:${from})-[r:${type}]->(b:${to}) RETURN a.key AS source, b.key AS target, properties(r) AS props`;
+}
+
+/**
+ * Every distinct build stamp on quotegraph's nodes and relationships (null for an element without one). One stamp:
+ * a load finished; more: a load is under way or stopped half-way. Reads every element, so the server runs it only
+ * once {@link sampleBuildStamp} has seen a stamp other than the one it serves.
+ */
+export function distinctBuildStamps(): string {
+  return [
+    ...NODE_LABELS.map((l) => `MATCH (n:${l}) RETURN DISTINCT n.${STAMP} AS buildId`),
+    ...EDGE_TYPES.map((t) => `MATCH ()-[r:${t}]->() RETURN DISTINCT r.${STAMP} AS buildId`),
+  ].join("\nUNION\n");
+}
+
+/**
+ * The stamp of one article: a load restamps every node, so once this one carries the served build's stamp no load
+ * has finished since (one index-free read, where {@link distinctBuildStamps} reads everything).
+ */
+export function sampleBuildStamp(): string {
+  return `MATCH (n:Article) RETURN n.${STAMP} AS buildId LIMIT 1`;
+}
+
+/** Every statement the viewer's server sends, named, for the linter; none takes a parameter. */
+export function readerStatements(): [string, string][] {
+  return [
+    ...NODE_LABELS.map((l): [string, string] => [`read ${l}`, readNodes(l)]),
+    ...RELATIONSHIP_ENDS.map(({ type, from, to }): [string, string] => [
+      `read ${from}-${type}->${to}`,
+      readRelationships(type, from, to),
+    ]),
+    ["distinct build stamps", distinctBuildStamps()],
+    ["sample build stamp", sampleBuildStamp()],
+  ];
+}
+
 /** The parameters the loader's statements take (for the linter, which refuses undeclared ones). */
 export const LOADER_PARAMETERS = { rows: [], buildId: "", limit: 0 } as const;
 

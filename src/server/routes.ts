@@ -28,12 +28,13 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 
 /**
  * The read-only JSON API over a GraphSource. Responses carry a weak ETag made from the graph's version and the
- * request URL: the graph does not change while the server runs, so a matching If-None-Match is answered 304 before
- * anything is computed, and `Cache-Control: no-cache` makes browsers ask every time.
+ * request URL: one version's answers never change, so a matching If-None-Match is answered 304 before anything is
+ * computed, and `Cache-Control: no-cache` makes browsers ask every time (a new build served changes every ETag).
  */
 export async function registerApi(app: FastifyInstance, source: GraphSource): Promise<void> {
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/")) return;
+    source.checkForUpdate?.();
     const tag = `W/"${source.version}-${createHash("sha1").update(request.url).digest("hex").slice(0, 16)}"`;
     reply.header("etag", tag).header("cache-control", "no-cache");
     if (request.headers["if-none-match"] === tag) return reply.code(304).send();

@@ -8,7 +8,12 @@ import { NODE_PROPERTIES, PROPERTY_TYPES, RELATIONSHIP_ENDS, RELATIONSHIP_PROPER
 import { buildGraph } from "../../src/build.ts";
 import { cypherNumber, cypherString } from "../../src/neo4j/cypher-literal.ts";
 import { exportCypher } from "../../src/neo4j/export-cypher.ts";
-import { LOADER_PARAMETERS, constraintStatements, loaderStatements } from "../../src/neo4j/statements.ts";
+import {
+  LOADER_PARAMETERS,
+  constraintStatements,
+  loaderStatements,
+  readerStatements,
+} from "../../src/neo4j/statements.ts";
 import { lintProblems, quotegraphDbSchema, readReadme, readmeCypherQueries } from "./_neo4j.ts";
 
 // Every Cypher statement quotegraph produces, and every query in the README, must pass Neo4j's own front end
@@ -40,6 +45,25 @@ describe("the loader's statements", () => {
     const statements = constraintStatements().join("\n");
     for (const label of NODE_LABELS)
       expect(statements).toMatch(new RegExp(`FOR \\(n:${label}\\) REQUIRE n\\.key IS UNIQUE`));
+  });
+});
+
+describe("the viewer server's statements", () => {
+  it.each(readerStatements())("%s lints clean", (_name, statement) => {
+    expect(lintProblems(statement, NO_PARAMETERS)).toEqual([]);
+  });
+
+  it("read every label and every pair of labels a relationship type joins, matching both ends by label", () => {
+    const statements = new Map(readerStatements());
+    for (const label of NODE_LABELS) expect(statements.get(`read ${label}`)).toContain(`(n:${label})`);
+    for (const { type, from, to } of RELATIONSHIP_ENDS)
+      expect(statements.get(`read ${from}-${type}->${to}`)).toContain(`(a:${from})-[r:${type}]->(b:${to})`);
+  });
+
+  it("look for build stamps on every label and every relationship type", () => {
+    const statement = new Map(readerStatements()).get("distinct build stamps")!;
+    for (const label of NODE_LABELS) expect(statement).toContain(`MATCH (n:${label}) RETURN DISTINCT n.buildId`);
+    for (const type of EDGE_TYPES) expect(statement).toContain(`MATCH ()-[r:${type}]->() RETURN DISTINCT r.buildId`);
   });
 });
 

@@ -1,15 +1,20 @@
 import neo4j, { type Driver, type Record as Neo4jRecord } from "neo4j-driver";
+import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ViewQuery } from "../../schema/api.ts";
 import { GraphExport, NODE_LABELS } from "../../schema/graph.ts";
 import { RELATIONSHIP_ENDS } from "../../schema/neo4j.ts";
+import { BuildDirSource } from "../../src/build-dir-source.ts";
 import { buildGraph } from "../../src/build.ts";
 import { connectNeo4j, neo4jSettings, type Neo4jSettings } from "../../src/neo4j/connection.ts";
 import { loadIntoNeo4j } from "../../src/neo4j/load.ts";
+import { Neo4jSource } from "../../src/neo4j-source.ts";
 import { readReadme, readmeCypherQueries } from "./_neo4j.ts";
+import { expectSameAnswers } from "./_sources.ts";
 
 // Runs against a real Neo4j 5 whenever NEO4J_URI is set (e.g. `docker compose up neo4j` and
 // NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=… npm test); never against a mock. It replaces whatever quotegraph
@@ -168,5 +173,77 @@ describe.skipIf(!HAS_NEO4J)("quotegraph against a real Neo4j (NEO4J_URI)", () =>
       if (records.length === 0) empty.push(`README line ${q.line}: ${q.title}`);
     }
     expect(empty).toEqual([]);
+  });
+  it("serves the loaded seeds from Neo4j exactly as from their build folder", async () => {
+    const s = await loadIntoNeo4j({ dataDir: join(dir, "seeds"), batchSize: 1000 });
+    const lines: string[] = [];
+    const fromNeo4j = await Neo4jSource.open({ layoutCacheDir: null, onProgress: (m) => lines.push(m) });
+    const fromDir = await BuildDirSource.open(join(dir, "seeds"));
+    try {
+      expect(fromNeo4j.version).toBe(s.buildId);
+      // the calls the viewer makes first, as the issue names them, then every other kind of answer
+      expect(await fromNeo4j.info()).toEqual(await fromDir.info());
+      expect(await fromNeo4j.facets({})).toEqual(await fromDir.facets({}));
+      expect(await fromNeo4j.view(ViewQuery.parse({}))).toEqual(await fromDir.view(ViewQuery.parse({})));
+      const hits = await fromDir.search("普京", 10);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(await fromNeo4j.search("普京", 10)).toEqual(hits);
+      for (const key of ["person:wendy-sherman", hits[0]!.key, "a_2e67fd569684f10c"])
+        expect(await fromNeo4j.details(key, { offset: 0, limit: 50 }), key).toEqual(
+          await fromDir.details(key, { offset: 0, limit: 50 }),
+        );
+      await expectSameAnswers(fromNeo4j, fromDir);
+      expect(await fromNeo4j.report({ offset: 0, limit: 10 })).toBeNull();
+    } finally {
+      await fromNeo4j.close();
+      await fromDir.close();
+    }
+  });
+
+  it("swaps in a newly loaded build once its load has finished, never half of one", async () => {
+    const seedsLoad = await loadIntoNeo4j({ dataDir: join(dir, "seeds"), batchSize: 1000 });
+    const lines: string[] = [];
+    const source = await Neo4jSource.open({ layoutCacheDir: null, onProgress: (m) => lines.push(m) });
+    try {
+      expect(source.version).toBe(seedsLoad.buildId);
+      expect(await source.reloadIfNewBuild()).toBe(false);
+      // half a load of the rebuild: Neo4j holds parts of two builds, and the seeds stay served
+      const json = await readFile(join(dir, "rebuilt", "graph.json"), "utf8");
+      await mkdir(join(dir, "half"), { recursive: true });
+      await writeFile(join(dir, "half", "graph.json"), json.slice(0, json.indexOf('"edges":[') + 2000));
+      await expect(loadIntoNeo4j({ dataDir: join(dir, "half"), batchSize: 10 })).rejects.toThrow(/ends in the middle/);
+      expect(await source.reloadIfNewBuild()).toBe(false);
+      expect(source.version).toBe(seedsLoad.buildId);
+      expect(lines.join("\n")).toMatch(/holds parts of 2 builds .*; serving build [0-9a-f]{16} until one finishes/);
+      // a server started now says so and serves what is there, under a version of its own
+      const mixedLines: string[] = [];
+      const mixed = await Neo4jSource.open({ layoutCacheDir: null, onProgress: (m) => mixedLines.push(m) });
+      expect(mixedLines.join("\n")).toMatch(/holds parts of 2 builds .*: a load is under way or stopped half-way/);
+      expect(mixed.version).toMatch(/^[0-9a-f]{16}$/);
+      expect(mixed.version).not.toBe(seedsLoad.buildId);
+      await mixed.close();
+      // the finished load of the rebuild is read and swapped in whole
+      const rebuiltLoad = await loadIntoNeo4j({ dataDir: join(dir, "rebuilt"), batchSize: 1000 });
+      expect(await source.reloadIfNewBuild()).toBe(true);
+      expect(source.version).toBe(rebuiltLoad.buildId);
+      const fromDir = await BuildDirSource.open(join(dir, "rebuilt"));
+      await expectSameAnswers(source, fromDir);
+      await fromDir.close();
+      expect(await source.details("person:贝尔萨诺夫", { offset: 0, limit: 5 })).toBeUndefined();
+    } finally {
+      await source.close();
+    }
+  });
+
+  it("serve --neo4j refuses a wrong password in one line that does not hold it", () => {
+    const wrong = `${settings.password}-wrong`;
+    const r = spawnSync(process.execPath, [join(ROOT, "bin/quotegraph.mjs"), "serve", "--neo4j", "--port", "0"], {
+      encoding: "utf8",
+      env: { ...process.env, NEO4J_PASSWORD: wrong, NEO4J_WAIT: "10" },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^quotegraph: Neo4j at .* refused user/)]);
+    expect(r.stderr + r.stdout).not.toContain(wrong);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadGraphIndex } from "../../src/graph-index.ts";
 import { GraphJsonScanner } from "../../src/neo4j/json-elements.ts";
 import { openBuildGraph, readGraph } from "../../src/neo4j/read-graph.ts";
 import { MAX_BATCH_CHARS, toBatches } from "../../src/neo4j/rows.ts";
@@ -138,5 +139,10 @@ describe("readGraph and toBatches", () => {
     expect(b.buildId).toBe(a.buildId);
     await writeFile(join(dir, "graph.json"), JSON.stringify({ ...DOCUMENT, edges: [] }));
     expect((await openBuildGraph(dir)).buildId).not.toBe(a.buildId);
+  });
+
+  it("gives the version the viewer serves a build folder under, so the build served from Neo4j has the same", async () => {
+    await writeFile(join(dir, "graph.json"), JSON.stringify(DOCUMENT));
+    expect((await loadGraphIndex(dir)).version).toBe((await openBuildGraph(dir)).buildId);
   });
 });

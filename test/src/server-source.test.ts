@@ -8,6 +8,7 @@ import { ArticleDetails, EDGE_KINDS, MeetingDetails, QuoteDetails, type GraphSli
 import { GraphExport } from "../../schema/graph.ts";
 import { BuildDirSource } from "../../src/build-dir-source.ts";
 import { buildGraph } from "../../src/build.ts";
+import { loadGraphIndex } from "../../src/graph-index.ts";
 import { LAYOUT_CACHE_FILE } from "../../src/view/layout-cache.ts";
 
 // BuildDirSource over a build of the five bundled sample articles (samples/, copied from ../shared/seeds).
@@ -139,6 +140,18 @@ describe("BuildDirSource: details", () => {
     expect(q.speaker?.key).toBe("person:julianne-smith");
     expect(q.sentence).toBeTruthy();
     expect(q.articles[0]!.outlet).toBe("voachinese.com");
+  });
+});
+
+describe("BuildDirSource.fromGraph", () => {
+  it("serves a graph read elsewhere like its build folder, computing the layout when given no cache folder", async () => {
+    const lines: string[] = [];
+    const loaded = await loadGraphIndex(sampleDir);
+    const inMemory = await BuildDirSource.fromGraph(loaded, { onProgress: (m) => lines.push(m) });
+    expect(lines.join("\n")).toMatch(/laying out \d+ people, organisations and meetings$/m);
+    expect(inMemory.version).toBe(source.version);
+    expect(await inMemory.info()).toEqual(await source.info());
+    expect(await inMemory.view({ mode: "entities", limit: 5000 })).toEqual(await view());
   });
 });
 

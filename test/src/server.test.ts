@@ -233,6 +233,31 @@ describe("quotegraph serve: refusing what it should not answer", () => {
     );
   });
 
+  it("asks a source that can change (Neo4j) for a new build before each ETag; a new version changes every ETag", async () => {
+    // the sample build behind a version that changes as a newly loaded build's would (Neo4jSource swaps it in)
+    let version = "build-1";
+    let checks = 0;
+    const changing = new Proxy(server.source, {
+      get: (target, name) =>
+        name === "version" ? version : name === "checkForUpdate" ? () => checks++ : Reflect.get(target, name),
+    });
+    const other = await startServer({ source: changing, port: 0, host: "127.0.0.1", viewerDir });
+    try {
+      const info = new URL("/api/info", other.url);
+      const first = await fetch(info);
+      const tag = first.headers.get("etag")!;
+      expect(tag).toContain("build-1");
+      expect((await fetch(info, { headers: { "if-none-match": tag } })).status).toBe(304);
+      expect(checks).toBe(2); // the answer from the ETag alone asked too: a browser holding it asks only so
+      version = "build-2";
+      const next = await fetch(info, { headers: { "if-none-match": tag } });
+      expect(next.status).toBe(200);
+      expect(next.headers.get("etag")).toContain("build-2");
+    } finally {
+      await other.close();
+    }
+  });
+
   it("answers 503 with the command to run when the viewer is not built, and the API still works", async () => {
     const empty = await mkdtemp(join(tmpdir(), "qg-noviewer-"));
     const lines: string[] = [];
