@@ -1,11 +1,12 @@
 import { DirectedGraph } from "graphology";
-import type {
-  ArticleAttributes,
-  EdgeAttributes,
-  EntityAttributes,
-  EvidenceRef,
-  MeetingAttributes,
-  QuoteAttributes,
+import {
+  edgeKey,
+  type ArticleAttributes,
+  type EdgeAttributes,
+  type EntityAttributes,
+  type EvidenceRef,
+  type MeetingAttributes,
+  type QuoteAttributes,
 } from "../schema/graph.ts";
 import type { ArticleExtraction } from "./extract-article.ts";
 import { lastBreak, nextBreak } from "./text-scan.ts";
@@ -27,13 +28,13 @@ export interface AssembledGraph {
 
 const hash = (s: string): string => createHash("sha256").update(s).digest("hex").slice(0, 16);
 
-/** Builds the knowledge graph from per-article extractions: entities resolved across articles, quotes, meetings. */
 /** Options of the graph assembly. */
 export interface AssemblyOptions {
   /** SAID edges below this attribution confidence are left out; their quotes stay, without a speaker (default 0). */
   minConfidence?: number;
 }
 
+/** Builds the knowledge graph from per-article extractions: entities resolved across articles, quotes, meetings. */
 export function assembleGraph(
   extractions: ArticleExtraction[],
   decisions?: AliasDecisions,
@@ -96,7 +97,7 @@ export function assembleGraph(
 function mergeEdge(graph: DirectedGraph, source: string, target: string, attrs: EdgeAttributes): void {
   const existing = graph.edge(source, target);
   if (!existing) {
-    graph.addDirectedEdgeWithKey(`${attrs.type}:${source}->${target}`, source, target, attrs);
+    graph.addDirectedEdgeWithKey(edgeKey(attrs.type, source, target), source, target, attrs);
     return;
   }
   const old = graph.getEdgeAttributes(existing) as EdgeAttributes;
