@@ -1,8 +1,8 @@
 import type { Article, Paragraph } from "../schema/article.ts";
-import { chainMentions, type ArticleEntity } from "./chain-mentions.ts";
-import { findMeetings, type ArticleMeeting } from "./find-meetings.ts";
-import { findQuotes, type FoundQuote } from "./find-quotes.ts";
-import { simplifyText } from "./simplify.ts";
+import { chainMentions, type ArticleEntity } from "./entities/chain-mentions.ts";
+import { findMeetings, type ArticleMeeting } from "./meetings/find-meetings.ts";
+import { findQuotes, type FoundQuote } from "./quotes/find-quotes.ts";
+import { simplifyText } from "./text/simplify.ts";
 
 /** Everything found in one article, with article-local entity ids. */
 export interface ArticleExtraction {

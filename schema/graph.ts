@@ -94,7 +94,7 @@ export const EdgeAttributes = z.object({
 export type EdgeAttributes = z.infer<typeof EdgeAttributes>;
 
 /**
- * The key of an edge in graph.json: its type and ends (ingest/assemble-graph.ts keys every edge so). Neo4j stores no
+ * The key of an edge in graph.json: its type and ends (ingest/graph/assemble-graph.ts keys every edge so). Neo4j stores no
  * edge key, so a graph read back from Neo4j is keyed by this to match the build's.
  */
 export const edgeKey = (type: EdgeType, source: string, target: string): string => `${type}:${source}->${target}`;

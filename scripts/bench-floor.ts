@@ -3,9 +3,9 @@
 // distinct article make the simplified copy (opencc) and tag it (jieba). Prints one JSON line with the times.
 // Run with `node --import tsx scripts/bench-floor.ts <file list>`.
 import { readFileSync } from "node:fs";
-import { readArticle } from "../ingest/read-article.ts";
-import { tagWords } from "../ingest/segment.ts";
-import { simplifyText } from "../ingest/simplify.ts";
+import { readArticle } from "../ingest/reading/read-article.ts";
+import { tagWords } from "../ingest/text/segment.ts";
+import { simplifyText } from "../ingest/text/simplify.ts";
 import { readInputFile } from "../src/read-inputs.ts";
 
 const files = readFileSync(process.argv[2]!, "utf8").split("\n").filter(Boolean);

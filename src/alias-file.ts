@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import type { AliasDecisions, MergeCandidate } from "../ingest/resolve-aliases.ts";
+import type { AliasDecisions, MergeCandidate } from "../ingest/entities/resolve-aliases.ts";
 import { UserError } from "./user-error.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 

@@ -15,7 +15,7 @@ import type {
 } from "../schema/api.ts";
 import type { NodeLabel } from "../schema/graph.ts";
 import { RunReport } from "../schema/report.ts";
-import { LEXICON } from "../ingest/lexicons.ts";
+import { LEXICON } from "../ingest/text/lexicons.ts";
 import type { GraphSource } from "./graph-source.ts";
 import { loadGraphIndex, type LoadedGraph } from "./graph-index.ts";
 import { NodeDetailsReader } from "./view/details.ts";

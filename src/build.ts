@@ -6,7 +6,7 @@ import type { DirectedGraph } from "graphology";
 import type { FileReport, RunReport } from "../schema/report.ts";
 import { RunReport as RunReportSchema } from "../schema/report.ts";
 import type { ArticleExtraction } from "../ingest/extract-article.ts";
-import type { AliasDecisions, MergeCandidate } from "../ingest/resolve-aliases.ts";
+import type { AliasDecisions, MergeCandidate } from "../ingest/entities/resolve-aliases.ts";
 import { ArticleCache, CACHE_DIR } from "./build/article-cache.ts";
 import { ArticleStages, hashFiles } from "./build/article-stages.ts";
 import { AtomicFile, removeStaleTemps } from "./build/atomic-file.ts";

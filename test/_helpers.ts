@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../schema/article.ts";
-import { readArticle } from "../ingest/read-article.ts";
+import { readArticle } from "../ingest/reading/read-article.ts";
 
 /** Path of a bundled sample article (the seeds, copied from ../shared/seeds). */
 export const samplePath = (name: string): string => fileURLToPath(new URL(`../samples/${name}`, import.meta.url));

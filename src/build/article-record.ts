@@ -1,5 +1,5 @@
 import type { ArticleExtraction } from "../../ingest/extract-article.ts";
-import { LEXICON, type RegistryEntry } from "../../ingest/lexicons.ts";
+import { LEXICON, type RegistryEntry } from "../../ingest/text/lexicons.ts";
 
 /**
  * One article's extraction as it crosses from a worker to the build and sits in the cache: JSON, without the file

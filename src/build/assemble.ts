@@ -1,6 +1,6 @@
-import { assembleGraph, type AssembledGraph, type AssemblyOptions } from "../../ingest/assemble-graph.ts";
+import { assembleGraph, type AssembledGraph, type AssemblyOptions } from "../../ingest/graph/assemble-graph.ts";
 import type { ArticleExtraction } from "../../ingest/extract-article.ts";
-import type { AliasDecisions } from "../../ingest/resolve-aliases.ts";
+import type { AliasDecisions } from "../../ingest/entities/resolve-aliases.ts";
 
 /** The assembled graph, and the articles left out of it with the reason. */
 export interface IsolatedAssembly extends AssembledGraph {

@@ -1,6 +1,6 @@
 import type { Article } from "../../schema/article.ts";
 import { extractArticle } from "../../ingest/extract-article.ts";
-import { readArticle } from "../../ingest/read-article.ts";
+import { readArticle } from "../../ingest/reading/read-article.ts";
 import { readInputFile, type DecodedFile } from "../read-inputs.ts";
 import { contentKey, hashFile } from "./content-key.ts";
 import { serializeExtraction } from "./article-record.ts";

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { DecodedFile } from "../read-inputs.ts";
-import { tagWords } from "../../ingest/segment.ts";
+import { tagWords } from "../../ingest/text/segment.ts";
 import { extractFile, parseFile, readFileText, type ParsedFile } from "./process-file.ts";
 import { noStageTimes, type ArticleStageTimes } from "./process-file-types.ts";
 import { IDLE, type FromWorker, type ToWorker, type WorkerData } from "./worker-messages.ts";

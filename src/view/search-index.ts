@@ -1,7 +1,7 @@
 import type { DirectedGraph } from "graphology";
 import type { SearchHit } from "../../schema/api.ts";
 import { NODE_LABELS, type NodeLabel } from "../../schema/graph.ts";
-import { simplifyText } from "../../ingest/simplify.ts";
+import { simplifyText } from "../../ingest/text/simplify.ts";
 
 /** A name the registry knows for an entity, so 川普 finds Donald Trump even in a corpus that only wrote 特朗普. */
 export interface KnownNames {

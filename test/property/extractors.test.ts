@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assembleGraph } from "../../ingest/assemble-graph.ts";
+import { assembleGraph } from "../../ingest/graph/assemble-graph.ts";
 import { extractArticle, type ArticleExtraction } from "../../ingest/extract-article.ts";
-import { readArticle } from "../../ingest/read-article.ts";
+import { readArticle } from "../../ingest/reading/read-article.ts";
 import { exportGraphJson } from "../../src/export-graph.ts";
 import { FC_PARAMS, mutatedArticle, SEEDS } from "./_mutations.ts";
 

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { load } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { describe, expect, it } from "vitest";
-import { capHtmlDepth, MAX_HTML_DEPTH } from "../../ingest/cap-html-depth.ts";
-import { MAX_TEXT_CHARS, readArticle } from "../../ingest/read-article.ts";
+import { capHtmlDepth, MAX_HTML_DEPTH } from "../../ingest/reading/cap-html-depth.ts";
+import { MAX_TEXT_CHARS, readArticle } from "../../ingest/reading/read-article.ts";
 import { decodeArticleBytes } from "../../src/decode-text.ts";
 import { FC_PARAMS, mutatedArticle, noise, SEEDS } from "./_mutations.ts";
 

@@ -1,7 +1,7 @@
 import { DirectedGraph } from "graphology";
 import gexf from "graphology-gexf";
 import { describe, expect, it } from "vitest";
-import { assembleGraph } from "../../ingest/assemble-graph.ts";
+import { assembleGraph } from "../../ingest/graph/assemble-graph.ts";
 import { extractArticle } from "../../ingest/extract-article.ts";
 import {
   compareKeys,

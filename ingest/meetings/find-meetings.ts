@@ -1,13 +1,13 @@
-import type { AttendeeRole, MeetingStatus } from "../schema/meeting.ts";
-import type { ArticleEntity } from "./chain-mentions.ts";
-import { LEXICON, placeLatin } from "./lexicons.ts";
-import meetingLexicon from "./lexicon/meetings.json" with { type: "json" };
+import type { AttendeeRole, MeetingStatus } from "../../schema/meeting.ts";
+import type { ArticleEntity } from "../entities/chain-mentions.ts";
+import { LEXICON, placeLatin } from "../text/lexicons.ts";
+import meetingLexicon from "../lexicon/meetings.json" with { type: "json" };
 import { findDates, type DateMention } from "./resolve-dates.ts";
-import { findWords, lastBreak, nextBreak, wordAlternation } from "./text-scan.ts";
-import { escapeRegExp } from "./lexicons.ts";
-import { isFollowedBySpeech } from "./find-person-mentions.ts";
-import { findQuoteSpans } from "./find-quotes.ts";
-import { tagWords } from "./segment.ts";
+import { findWords, lastBreak, nextBreak, wordAlternation } from "../text/text-scan.ts";
+import { escapeRegExp } from "../text/lexicons.ts";
+import { isFollowedBySpeech } from "../entities/find-person-mentions.ts";
+import { findQuoteSpans } from "../quotes/find-quotes.ts";
+import { tagWords } from "../text/segment.ts";
 
 /** A meeting as one article reports it. */
 export interface ArticleMeeting {

@@ -1,7 +1,7 @@
-import type { ArticleEntity } from "./chain-mentions.ts";
-import { LEXICON } from "./lexicons.ts";
-import { tagWords } from "./segment.ts";
-import { simplifyText } from "./simplify.ts";
+import type { ArticleEntity } from "../entities/chain-mentions.ts";
+import { LEXICON } from "../text/lexicons.ts";
+import { tagWords } from "../text/segment.ts";
+import { simplifyText } from "../text/simplify.ts";
 
 /** A place in the text that refers to an entity: a name, a title standing for a person, or a resolved pronoun. */
 export interface Reference {

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { load } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { describe, expect, it } from "vitest";
-import { capHtmlDepth, MAX_HTML_DEPTH } from "../../ingest/cap-html-depth.ts";
-import { extractTextBlocks, textOf } from "../../ingest/html-body.ts";
-import { MAX_TEXT_CHARS, readArticle } from "../../ingest/read-article.ts";
-import { samplePath } from "../_helpers.ts";
+import { capHtmlDepth, MAX_HTML_DEPTH } from "../../../ingest/reading/cap-html-depth.ts";
+import { extractTextBlocks, textOf } from "../../../ingest/reading/html-body.ts";
+import { MAX_TEXT_CHARS, readArticle } from "../../../ingest/reading/read-article.ts";
+import { samplePath } from "../../_helpers.ts";
 
 // seed 001 (BBC, feed export with an HTML body) and seed 000 (Guancha, YAML front matter), bundled in samples/
 const BBC = readFileSync(samplePath("001_4866b69960fbeb87.txt"), "utf8");

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { assembleGraph } from "../../ingest/assemble-graph.ts";
-import { chainMentions } from "../../ingest/chain-mentions.ts";
-import { extractArticle } from "../../ingest/extract-article.ts";
-import { articleCountry, findBodies } from "../../ingest/find-bodies.ts";
-import { simplifyText } from "../../ingest/simplify.ts";
-import { sentenceArticle } from "../_helpers.ts";
+import { assembleGraph } from "../../../ingest/graph/assemble-graph.ts";
+import { chainMentions } from "../../../ingest/entities/chain-mentions.ts";
+import { extractArticle } from "../../../ingest/extract-article.ts";
+import { articleCountry, findBodies } from "../../../ingest/entities/find-bodies.ts";
+import { simplifyText } from "../../../ingest/text/simplify.ts";
+import { sentenceArticle } from "../../_helpers.ts";
 
 // Sentences quoted from pen-2411 articles (../shared/corpus/pen-2411.tar.xz) and the seeds; the comment names each.
 const orgs = (text: string) => chainMentions(text, simplifyText(text)).filter((e) => e.kind === "Org");

@@ -1,7 +1,7 @@
 import { load, type CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { capHtmlDepth } from "./cap-html-depth.ts";
-import boilerplate from "./lexicon/boilerplate.json" with { type: "json" };
+import boilerplate from "../lexicon/boilerplate.json" with { type: "json" };
 
 /** A block of text found in an HTML body, before offsets are assigned. */
 export interface TextBlock {

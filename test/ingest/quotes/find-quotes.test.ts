@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { chainMentions } from "../../ingest/chain-mentions.ts";
-import { findQuotes } from "../../ingest/find-quotes.ts";
-import { simplifyText } from "../../ingest/simplify.ts";
+import { chainMentions } from "../../../ingest/entities/chain-mentions.ts";
+import { findQuotes } from "../../../ingest/quotes/find-quotes.ts";
+import { simplifyText } from "../../../ingest/text/simplify.ts";
 
 /** Quotes of a text as the extractor gives them (speaker ids, confidence). */
 function findQuotesWithConfidence(text: string) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { assembleGraph } from "../../ingest/assemble-graph.ts";
-import { chainMentions } from "../../ingest/chain-mentions.ts";
-import { extractArticle } from "../../ingest/extract-article.ts";
-import { findMeetings } from "../../ingest/find-meetings.ts";
-import { simplifyText } from "../../ingest/simplify.ts";
-import { sentenceArticle } from "../_helpers.ts";
+import { assembleGraph } from "../../../ingest/graph/assemble-graph.ts";
+import { chainMentions } from "../../../ingest/entities/chain-mentions.ts";
+import { extractArticle } from "../../../ingest/extract-article.ts";
+import { findMeetings } from "../../../ingest/meetings/find-meetings.ts";
+import { simplifyText } from "../../../ingest/text/simplify.ts";
+import { sentenceArticle } from "../../_helpers.ts";
 
 /** Meetings of a text published on the given day, with attendees' first forms. */
 function meetingsOf(text: string, published: string) {

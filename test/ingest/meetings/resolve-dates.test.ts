@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDates } from "../../ingest/resolve-dates.ts";
+import { findDates } from "../../../ingest/meetings/resolve-dates.ts";
 
 describe("findDates", () => {
   it.each([

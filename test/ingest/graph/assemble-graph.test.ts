@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { assembleGraph } from "../../ingest/assemble-graph.ts";
-import { extractArticle } from "../../ingest/extract-article.ts";
-import { readSample, sentenceArticle } from "../_helpers.ts";
+import { assembleGraph } from "../../../ingest/graph/assemble-graph.ts";
+import { extractArticle } from "../../../ingest/extract-article.ts";
+import { readSample, sentenceArticle } from "../../_helpers.ts";
 
 describe("assembleGraph", () => {
   it("makes the same quote reported by two articles one Quote node with two QUOTED_IN edges", () => {

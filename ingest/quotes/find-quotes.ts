@@ -1,7 +1,7 @@
-import type { QuoteKind } from "../schema/quote.ts";
-import type { ArticleEntity } from "./chain-mentions.ts";
-import { LEXICON } from "./lexicons.ts";
-import { tagWords } from "./segment.ts";
+import type { QuoteKind } from "../../schema/quote.ts";
+import type { ArticleEntity } from "../entities/chain-mentions.ts";
+import { LEXICON } from "../text/lexicons.ts";
+import { tagWords } from "../text/segment.ts";
 import {
   findReferences,
   findSpeechVerbs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDictionaryWord, tagWords } from "../../ingest/segment.ts";
+import { isDictionaryWord, tagWords } from "../../../ingest/text/segment.ts";
 
 describe("tagWords", () => {
   it("keeps a registry transliteration as one name (seed 004: 斯托尔滕贝格, which plain jieba splits)", () => {

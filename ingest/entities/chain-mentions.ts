@@ -1,13 +1,13 @@
-import type { MergeReason, MentionSignal } from "../schema/entities.ts";
-import type { RegistryEntry } from "./lexicons.ts";
-import { isPlace } from "./lexicons.ts";
+import type { MergeReason, MentionSignal } from "../../schema/entities.ts";
+import type { RegistryEntry } from "../text/lexicons.ts";
+import { isPlace } from "../text/lexicons.ts";
 import { roleWords, rolesCompatible } from "./roles.ts";
 import { findOrgMentions } from "./find-org-mentions.ts";
 import { findPersonMentions, registryByName, titlePhraseBefore, type Mention } from "./find-person-mentions.ts";
 import { pinyin } from "pinyin-pro";
-import { editDistance, soundSimilarity } from "./phonetic.ts";
-import { isNameDot, isTranslitChar, translitRunLength } from "./text-scan.ts";
-import { tagWords } from "./segment.ts";
+import { editDistance, soundSimilarity } from "../text/phonetic.ts";
+import { isNameDot, isTranslitChar, translitRunLength } from "../text/text-scan.ts";
+import { tagWords } from "../text/segment.ts";
 import { actsInArticle } from "./find-bodies.ts";
 
 /** One person or organisation as found in one article: its mention chain. */

@@ -1,4 +1,4 @@
-import { LEXICON } from "./lexicons.ts";
+import { LEXICON } from "../text/lexicons.ts";
 
 /** Tense and status prefixes that do not change a role (前总统, 当选总统 → 总统). */
 const ROLE_PREFIX = /^(前|当选|候任|代|现任|时任|新任)(?=.{2})/;

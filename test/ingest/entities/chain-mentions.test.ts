@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { chainMentions } from "../../ingest/chain-mentions.ts";
-import { nativeNameLength } from "../../ingest/find-person-mentions.ts";
-import { simplifyText } from "../../ingest/simplify.ts";
+import { chainMentions } from "../../../ingest/entities/chain-mentions.ts";
+import { nativeNameLength } from "../../../ingest/entities/find-person-mentions.ts";
+import { simplifyText } from "../../../ingest/text/simplify.ts";
 
 const entitiesOf = (text: string) => chainMentions(text, simplifyText(text));
 const persons = (text: string) => entitiesOf(text).filter((e) => e.kind === "Person");

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { parse as parseYaml } from "yaml";
-import type { Article, InputFormat, Paragraph } from "../schema/article.ts";
+import type { Article, InputFormat, Paragraph } from "../../schema/article.ts";
 import type { AnyNode } from "domhandler";
 import { extractTextBlocks, loadHtml, textOf, type TextBlock } from "./html-body.ts";
 import { markdownToHtml } from "./markdown-body.ts";
 import { parsePublishedDate } from "./parse-date.ts";
-import outlets from "./lexicon/outlets.json" with { type: "json" };
-import { fail, succeed, type Result } from "./result.ts";
+import outlets from "../lexicon/outlets.json" with { type: "json" };
+import { fail, succeed, type Result } from "../result.ts";
 
 /** What the format-specific readers produce before offsets and the id are assigned. */
 interface ArticleDraft {

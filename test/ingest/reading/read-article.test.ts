@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectFormat, readArticle } from "../../ingest/read-article.ts";
-import { readSample } from "../_helpers.ts";
+import { detectFormat, readArticle } from "../../../ingest/reading/read-article.ts";
+import { readSample } from "../../_helpers.ts";
 
 describe("readArticle", () => {
   it("reads Markdown with YAML front matter (seed 000, Guancha)", () => {

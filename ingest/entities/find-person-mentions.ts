@@ -1,6 +1,6 @@
-import type { MentionSignal } from "../schema/entities.ts";
-import { isPlace, LEXICON, type RegistryEntry } from "./lexicons.ts";
-import { isDictionaryWord, tagWords } from "./segment.ts";
+import type { MentionSignal } from "../../schema/entities.ts";
+import { isPlace, LEXICON, type RegistryEntry } from "../text/lexicons.ts";
+import { isDictionaryWord, tagWords } from "../text/segment.ts";
 import {
   findCreditNames,
   findHonorificNames,
@@ -18,7 +18,7 @@ import {
   translitRunLength,
   wordAlternation,
   type WordHit,
-} from "./text-scan.ts";
+} from "../text/text-scan.ts";
 
 // Words for kinds of organisation: a glossed name right after one of them names an organisation, not a person.
 const ORG_NOUN_BEFORE = /(公司|集团|银行|机构|企业|品牌|平台|媒体|网站|电视台|报社|组织|基金|大学)$/;

@@ -1,11 +1,11 @@
-import { LEXICON } from "./lexicons.ts";
+import { LEXICON } from "../text/lexicons.ts";
 import type { Mention } from "./find-person-mentions.ts";
 import { findRegistryHits } from "./find-person-mentions.ts";
-import { tagWords } from "./segment.ts";
-import { escapeRegExp } from "./lexicons.ts";
-import { findWords, wordAlternation } from "./text-scan.ts";
+import { tagWords } from "../text/segment.ts";
+import { escapeRegExp } from "../text/lexicons.ts";
+import { findWords, wordAlternation } from "../text/text-scan.ts";
 import { findBodies } from "./find-bodies.ts";
-import orgLexicon from "./lexicon/org-suffixes.json" with { type: "json" };
+import orgLexicon from "../lexicon/org-suffixes.json" with { type: "json" };
 
 const TITLE_RE = wordAlternation(LEXICON.personTitles);
 const X_PLATFORM = LEXICON.registry.find((e) => e.id === "twitter");

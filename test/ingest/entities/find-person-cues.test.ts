@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chainMentions } from "../../ingest/chain-mentions.ts";
-import { simplifyText } from "../../ingest/simplify.ts";
+import { chainMentions } from "../../../ingest/entities/chain-mentions.ts";
+import { simplifyText } from "../../../ingest/text/simplify.ts";
 
 // Sentences quoted from pen-2411 articles (../shared/corpus/pen-2411.tar.xz); the path names the article.
 const persons = (text: string) => chainMentions(text, simplifyText(text)).filter((e) => e.kind === "Person");

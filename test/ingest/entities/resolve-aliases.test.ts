@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { chainMentions } from "../../ingest/chain-mentions.ts";
-import { resolveAliases } from "../../ingest/resolve-aliases.ts";
-import { simplifyText } from "../../ingest/simplify.ts";
-import { soundSimilarity } from "../../ingest/phonetic.ts";
+import { chainMentions } from "../../../ingest/entities/chain-mentions.ts";
+import { resolveAliases } from "../../../ingest/entities/resolve-aliases.ts";
+import { simplifyText } from "../../../ingest/text/simplify.ts";
+import { soundSimilarity } from "../../../ingest/text/phonetic.ts";
 
 const article = (id: string, text: string) => ({ article: id, entities: chainMentions(text, simplifyText(text)) });
 

@@ -1,9 +1,9 @@
-import type { MergeReason } from "../schema/entities.ts";
+import type { MergeReason } from "../../schema/entities.ts";
 import type { ArticleEntity } from "./chain-mentions.ts";
 import { latinCompatible, unique } from "./chain-mentions.ts";
 import { roleWords, rolesCompatible } from "./roles.ts";
-import { soundBlock, soundSimilarity } from "./phonetic.ts";
-import { isTranslitChar } from "./text-scan.ts";
+import { soundBlock, soundSimilarity } from "../text/phonetic.ts";
+import { isTranslitChar } from "../text/text-scan.ts";
 import { isGenericBody } from "./find-bodies.ts";
 
 /** User decisions from the alias file: forms that must or must not be one entity. */

@@ -1,10 +1,10 @@
-import orgLexicon from "./lexicon/org-suffixes.json" with { type: "json" };
+import orgLexicon from "../lexicon/org-suffixes.json" with { type: "json" };
 import type { Mention } from "./find-person-mentions.ts";
 import { registryByName } from "./find-person-mentions.ts";
 import { japaneseFamilyName } from "./find-person-cues.ts";
-import { escapeRegExp, LEXICON } from "./lexicons.ts";
-import { tagWords } from "./segment.ts";
-import { findWords, isHan, wordAlternation } from "./text-scan.ts";
+import { escapeRegExp, LEXICON } from "../text/lexicons.ts";
+import { tagWords } from "../text/segment.ts";
+import { findWords, isHan, wordAlternation } from "../text/text-scan.ts";
 
 /**
  * Government bodies and parties. A body named with its country (日本政府, 俄罗斯军队, 台经济部, 深圳市政府) is that

@@ -7,17 +7,17 @@ import {
   type EvidenceRef,
   type MeetingAttributes,
   type QuoteAttributes,
-} from "../schema/graph.ts";
-import type { ArticleExtraction } from "./extract-article.ts";
-import { lastBreak, nextBreak } from "./text-scan.ts";
-import { sameMeeting, sharesEvidence, type ArticleMeeting } from "./find-meetings.ts";
+} from "../../schema/graph.ts";
+import type { ArticleExtraction } from "../extract-article.ts";
+import { lastBreak, nextBreak } from "../text/text-scan.ts";
+import { sameMeeting, sharesEvidence, type ArticleMeeting } from "../meetings/find-meetings.ts";
 import {
   resolveAliases,
   slugify,
   type AliasDecisions,
   type MergeCandidate,
   type ResolvedEntity,
-} from "./resolve-aliases.ts";
+} from "../entities/resolve-aliases.ts";
 import { createHash } from "node:crypto";
 
 /** The assembled graph plus what the alias resolver was unsure about. */

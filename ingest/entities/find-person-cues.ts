@@ -1,7 +1,7 @@
-import { LEXICON } from "./lexicons.ts";
+import { LEXICON } from "../text/lexicons.ts";
 import type { Mention } from "./find-person-mentions.ts";
-import { tagWords } from "./segment.ts";
-import { isHan } from "./text-scan.ts";
+import { tagWords } from "../text/segment.ts";
+import { isHan } from "../text/text-scan.ts";
 import { NOT_GIVEN_NAME_START } from "./find-person-mentions.ts";
 
 // Credit roles of Chinese news: 編輯：陸南才 網編：程皓楠 (RFA), （譯者：張茗喧/核稿：何宏儒） (CNA), 翻译：杜然 (NYT).

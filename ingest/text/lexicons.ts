@@ -1,12 +1,12 @@
-import orgSuffixes from "./lexicon/org-suffixes.json" with { type: "json" };
-import places from "./lexicon/places.json" with { type: "json" };
-import registry from "./lexicon/registry.json" with { type: "json" };
-import speechVerbs from "./lexicon/speech-verbs.json" with { type: "json" };
-import surnames from "./lexicon/surnames.json" with { type: "json" };
-import titles from "./lexicon/titles.json" with { type: "json" };
-import translit from "./lexicon/translit-chars.json" with { type: "json" };
-import japaneseSurnames from "./lexicon/japanese-surnames.json" with { type: "json" };
-import latinGivenNames from "./lexicon/latin-given-names.json" with { type: "json" };
+import orgSuffixes from "../lexicon/org-suffixes.json" with { type: "json" };
+import places from "../lexicon/places.json" with { type: "json" };
+import registry from "../lexicon/registry.json" with { type: "json" };
+import speechVerbs from "../lexicon/speech-verbs.json" with { type: "json" };
+import surnames from "../lexicon/surnames.json" with { type: "json" };
+import titles from "../lexicon/titles.json" with { type: "json" };
+import translit from "../lexicon/translit-chars.json" with { type: "json" };
+import japaneseSurnames from "../lexicon/japanese-surnames.json" with { type: "json" };
+import latinGivenNames from "../lexicon/latin-given-names.json" with { type: "json" };
 
 /** An entry of the registry of known entities. */
 export interface RegistryEntry {
