@@ -198,7 +198,7 @@ const OBJECT_BEFORE = new Set([..."将把让使令对向与和同跟被给为及
 export function actsInArticle(s: string, mentions: { start: number; end: number; key: string }[]): boolean {
   if (!mentions.every((m) => COMMON_NOUN_BODY.test(m.key))) return true;
   return mentions.some((m) => {
-    const before = tagWords(s.slice(Math.max(0, m.start - 4), m.start)).pop();
+    const before = tagWords(s.slice(Math.max(0, m.start - 4), m.start)).at(-1);
     const next = tagWords(s.slice(m.end, m.end + 6))[0];
     // 将部分美军撤出: an object; 关于日本政府向联合国递交的决议案, 在中国政府大力资助的产业: the agent of a clause
     const topic = before && /^(关于|对于|针对|在)$/.test(before.word) && !!next && /^(v|p|d)/.test(next.tag);
