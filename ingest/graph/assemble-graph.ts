@@ -210,7 +210,11 @@ function addMeetings(
       } else {
         // an undated report that matches no known meeting stands only as a named event or with its people
         if (!m.date && !m.named && m.attendees.length < 1) continue;
-        key = `meeting:${m.date ?? "undated"}-${slugify(m.location ?? m.venue ?? "")}-${hash(x.article.id + m.id).slice(0, 6)}`;
+        // (12 hex digits: with 6, two of the archive's thousands of undated meetings met on one key)
+        const base = `meeting:${m.date ?? "undated"}-${slugify(m.location ?? m.venue ?? "")}-`;
+        key = base + hash(`${x.article.id}\u0000${m.id}`).slice(0, 12);
+        for (let n = 2; graph.hasNode(key); n++)
+          key = `${base}${hash(`${x.article.id}\u0000${m.id}`).slice(0, 12)}-${n}`;
         const attrs: MeetingAttributes = { label: "Meeting", name: "", status: m.status, evidence: [] };
         if (m.date) attrs.date = m.date;
         if (m.dateText) attrs.dateText = m.dateText;
