@@ -38,7 +38,9 @@ describe("BuildDirSource: the entity layer", () => {
   it("joins two people who attended the same meeting (MET) and a person to the meeting (ATTENDED)", async () => {
     const slice = await view();
     expect(kindsBetween(slice, "person:jens-stoltenberg", "person:wendy-sherman")).toContain("MET");
-    expect(kindsBetween(slice, "person:wendy-sherman", "meeting:2022-01-12-brussels-1bf1c9a02ea4")).toContain("ATTENDED");
+    expect(kindsBetween(slice, "person:wendy-sherman", "meeting:2022-01-12-brussels-1bf1c9a02ea4")).toContain(
+      "ATTENDED",
+    );
   });
 
   it("joins two speakers quoted in the same article (QUOTED_WITH)", async () => {
@@ -120,7 +122,9 @@ describe("BuildDirSource: ego networks and paths", () => {
 
 describe("BuildDirSource: details", () => {
   it("lists a meeting's attendees with their roles, its quotes and articles", async () => {
-    const d = MeetingDetails.parse(await source.details("meeting:2022-01-13-vienna-d6bf1c1dee5a", { offset: 0, limit: 50 }));
+    const d = MeetingDetails.parse(
+      await source.details("meeting:2022-01-13-vienna-d6bf1c1dee5a", { offset: 0, limit: 50 }),
+    );
     expect(d.attendees).toContainEqual(expect.objectContaining({ key: "person:zbigniew-rau", role: "chair" }));
     expect(d.articles.total).toBeGreaterThan(0);
   });
