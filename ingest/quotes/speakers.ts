@@ -157,6 +157,8 @@ function adjacentToVerb(between: string): boolean {
 }
 // An organisation's unnamed official speaks for it: 神韵的代表说, 外务省干部称 (gold convention of FORMAT.md).
 const OFFICIAL_AFTER_ORG = /^的?(代表|发言人|官员|人士|相关人士|负责人|高层|高官|高管|干部|声明|消息人士|新闻处)/;
+// An unnamed agency of an organisation (联合国监督机构, 联合国核监督机构, 两个联合国机构): another body, not the one named.
+const AGENCY_AFTER_ORG = /^(?:[^，。、；：的“”「」\s]{0,6})机构/;
 
 // A word for a kind of organisation: the name after it is that organisation (导弹制造公司MBDA), no object of a verb.
 const ORG_KIND_BEFORE = /(公司|集团|银行|机构|企业|品牌|平台|媒体|网站|电视台|报社|组织|基金会|大学|智库|厂商|制造商)$/;
@@ -254,6 +256,9 @@ export function subjectOfClause(
     const named = preferPersonOverTheirOrg(s, inClause.slice(k));
     // 神韵的代表说: an unnamed official speaks for the organisation (欧安组织代表卡彭特 is named: he speaks)
     if (r.kind === "Org" && OFFICIAL_AFTER_ORG.test(after) && named === r) return r;
+    // 联合国监督机构此前曾指出: the agency is nobody named, unless a person is named after it (…机构发言人X说)
+    if (r.kind === "Org" && AGENCY_AFTER_ORG.test(s.slice(r.end, r.end + 10)))
+      return inClause.slice(k + 1).find((x) => x.kind === "Person" && beforeVerb(x)) ?? null;
     // 张郡格的律师…表示, 尼坦雅胡办公室指出: the person before 的 or an office owns the subject and is not it
     if (r.kind === "Person" && POSSESSED_AFTER_PERSON.test(after)) continue;
     return named;

@@ -423,6 +423,19 @@ describe("findQuotes", () => {
     expect(es.flatMap((e) => e.mentions)).toHaveLength(1);
   });
 
+  it("credits no organisation with what an unnamed agency of it said (联合国监督机构, 两个联合国机构)", () => {
+    // aj/2024/11/22/AJ-在受到国际原子能机构谴责后-伊朗宣称启动-先进-离心机: the UN watchdog is the IAEA, not the UN
+    const iaea = quotesOf(
+      "据国际原子能机构的检查人员称，联合国监督机构此前曾指出德黑兰附近的两个地点——瓦拉明和图尔库扎巴德——存在加工铀的痕迹。",
+    );
+    expect(iaea.map((q) => q.speaker)).toEqual(["国际原子能机构"]);
+    // aj/2024/11/01/AJ-联合国-冲突引发的饥荒和饥饿致死可能在几个月内降临加沙和苏丹: FAO and WFP, named nowhere here
+    const agencies = quotesOf(
+      "这两个联合国机构表示，由于帮派暴力，海地持续动荡，再加上经济危机和飓风活动，粮食危机加剧。",
+    );
+    expect(agencies.filter((q) => q.speaker === "联合国")).toEqual([]);
+  });
+
   it("goes on with the speaker of the sentence before for a quoted sentence in a sentence that names nobody", () => {
     // cna/2024/11/30/CNA-美國黑色星期五蒙關稅陰影-cnn建議先買手機-電動自行車
     const qs = quotesOf(
