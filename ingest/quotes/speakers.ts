@@ -218,7 +218,9 @@ export function subjectOfClause(
       ? undefined
       : refs
           .filter((r) => r.start >= start && r.end <= to && adjacentToVerb(s.slice(r.end, to)))
-          .filter((r) => !ADDRESSEE_BEFORE.has(s[r.start - 1] ?? "") && beforeVerb(r))
+          .filter(
+            (r) => !ADDRESSEE_BEFORE.has(s[r.start - 1] ?? "") && !afterPlacePreposition(s, r.start) && beforeVerb(r),
+          )
           .pop();
   if (adjacent && !(adjacent.kind === "Person" && s[adjacent.end] === "的")) return adjacent;
   // 严厉批评其盟友对…朝鲜军队的“零”反应: a clause opening with an adverb or a verb has no subject of its own, and
@@ -286,6 +288,13 @@ const TITLE_VERBS = new Set([
   "兼任",
   "出身",
 ]);
+
+/** True right after 在 used as "at" (在白宫报道说), not inside 现在, 正在, 存在 or 所在 (现在白宫表示). */
+function afterPlacePreposition(s: string, at: number): boolean {
+  if (charBefore(s, at) !== "在") return false;
+  const i = s.lastIndexOf("在", at - 1);
+  return !/[现正存所实自内潜]/.test(s[i - 1] ?? "");
+}
 
 /** The character before a position, spaces skipped (在 Telegram 上表示). */
 function charBefore(s: string, at: number): string {
@@ -380,8 +389,10 @@ export function preferPersonOverTheirOrg(text: string, refs: Reference[]): Refer
       .trim();
   const person = refs.find((r) => r.kind === "Person" && r.start >= first.end && gap(r).length <= 14);
   const between = person ? gap(person) : "";
-  // the words between must make the person the organisation's officer (发言人, 外长), not its object (引述默克尔)
-  if (person && (between === "" || LEXICON.personTitles.some((t) => between.endsWith(t)))) return person;
+  // the words between must make the person the organisation's officer (发言人, 外长) or member (半岛电视台的泽恩·巴斯拉维),
+  // not its object (引述默克尔)
+  if (person && (between === "" || between === "的" || LEXICON.personTitles.some((t) => between.endsWith(t))))
+    return person;
   return first;
 }
 

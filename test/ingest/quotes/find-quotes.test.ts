@@ -423,6 +423,22 @@ describe("findQuotes", () => {
     expect(es.flatMap((e) => e.mentions)).toHaveLength(1);
   });
 
+  it("credits the reporter, not the outlet she works for nor the place she reports from", () => {
+    // aj/2024/11/27/AJ-拜登宣布以色列与真主党达成停火协议 (paragraphs 23 and 33)
+    const member = quotesOf("半岛电视台的泽恩·巴斯拉维在黎巴嫩首都报道说，拜登讲话后几分钟内，以色列的袭击仍在继续。");
+    expect(member.map((q) => q.speaker)).toEqual(["泽恩·巴斯拉维"]);
+    const place = quotesOf("半岛电视台记者金伯利·哈尔凯特在白宫报道说，在拜登任期即将结束之际发布了最新的停火公告。");
+    expect(place.map((q) => q.speaker)).toEqual(["金伯利·哈尔凯特"]);
+    // …while 现在 holds no preposition: 现在白宫表示 is the White House speaking
+    expect(quotesOf("现在白宫表示，拜登政府希望停火能够维持。").map((q) => q.speaker)).toEqual(["白宫"]);
+  });
+
+  it("finds the Hong Kong surname 甯, which OpenCC leaves as it is (发展局局长甯汉豪说)", () => {
+    // rthk/2024/11/30/RTHK-甯漢豪稱將提交修訂條例草案-令改善海港小型填海工程簡化機制
+    const qs = quotesOf("發展局局長甯漢豪說，隨著更多海濱場地逐步開放，維港海邊發展邁向新階段。");
+    expect(qs.map((q) => q.speaker)).toEqual(["甯漢豪"]);
+  });
+
   it("credits no organisation with what an unnamed agency of it said (联合国监督机构, 两个联合国机构)", () => {
     // aj/2024/11/22/AJ-在受到国际原子能机构谴责后-伊朗宣称启动-先进-离心机: the UN watchdog is the IAEA, not the UN
     const iaea = quotesOf(
