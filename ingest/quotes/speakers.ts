@@ -351,12 +351,14 @@ export function findSubject(s: string, verbStart: number, context: SpeakerContex
     const clauseStart = lastBreak(s, clauseEnd) + 1;
     const clause = s.slice(clauseStart, clauseEnd);
     // 据路透社报道，…: an outlet's report frames the sentence and quotes nobody; 据X说 / 按照X的说法 do quote X
+    // (also after the outlet's own mark: （德国之声中文网）根据中国央视、新华社等官方媒体的报道，…)
+    const frame = /^(?:[（(][^（）()]{1,20}[)）])?(?=据|根据|按照|依照)/.exec(clause);
+    const framed = !!frame;
     const verbWord = s.slice(verbStart, verbStart + 2);
-    if (/^(据|根据|按照|依照)/.test(clause) && hop === 0 && /^(报道|报导|消息|统计|数据)/.test(verbWord))
-      return undefined;
+    if (framed && hop === 0 && /^(报道|报导|消息|统计|数据)/.test(verbWord)) return undefined;
     // (据拜登的国家安全顾问沙利文称: not the possessor before 的, when a name follows it)
-    if (/^(据|根据|按照|依照)/.test(clause) && hop === 0) {
-      const inside = refs.filter((r) => r.start >= clauseStart && r.end <= clauseEnd);
+    if (framed && hop === 0) {
+      const inside = refs.filter((r) => r.start >= clauseStart + frame[0].length && r.end <= clauseEnd);
       const owned = inside.filter((r, k) => !(s[r.end] === "的" && k < inside.length - 1));
       const source = preferPersonOverTheirOrg(s, owned);
       if (source) return source;

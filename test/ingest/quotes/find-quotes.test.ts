@@ -433,6 +433,19 @@ describe("findQuotes", () => {
     expect(quotesOf("现在白宫表示，拜登政府希望停火能够维持。").map((q) => q.speaker)).toEqual(["白宫"]);
   });
 
+  it("credits no outlet whose report frames the sentence, after the reporting outlet's own mark too", () => {
+    // dw/2024/11/08/DW-北京斥10万亿救地方债-能拉动经济吗: the minister speaks (介绍：), CCTV only reported it
+    const framed = quotesOf(
+      "（德国之声中文网）根据中国央视、新华社等官方媒体的报道，财政部长蓝佛安在当天举行的全国人大常委会第十二次会议新闻发布会上介绍：从2024年开始，中国将连续五年每年从新增地方政府专项债券中安排8000亿元。",
+    );
+    expect(framed.filter((q) => q.speaker === "央视")).toEqual([]);
+    // cna/2024/11/01/CNA-路透-中國研究員以meta模型開發軍用ai工具: the dateline's agency is no source either
+    const dateline = quotesOf(
+      "（中央社紐約31日綜合外電報導）根據學術論文和分析師的說法，與中國人民解放軍相關的頂尖研究機構已經利用Meta公開的Llama模型。",
+    );
+    expect(dateline.filter((q) => q.speaker === "中央社")).toEqual([]);
+  });
+
   it("finds the Hong Kong surname 甯, which OpenCC leaves as it is (发展局局长甯汉豪说)", () => {
     // rthk/2024/11/30/RTHK-甯漢豪稱將提交修訂條例草案-令改善海港小型填海工程簡化機制
     const qs = quotesOf("發展局局長甯漢豪說，隨著更多海濱場地逐步開放，維港海邊發展邁向新階段。");
