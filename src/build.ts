@@ -142,7 +142,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
     delete entry.article;
   }
   lap("assemble");
-  if (options.layout !== false) layoutGraph(graph);
+  if (options.layout !== false) await layoutGraph(graph);
   lap("layout");
   const report = finishReport(graph, reports);
 
