@@ -11,6 +11,7 @@ import { ArticleCache, CACHE_DIR } from "./build/article-cache.ts";
 import { ArticleStages, hashFiles } from "./build/article-stages.ts";
 import { AtomicFile, removeStaleTemps } from "./build/atomic-file.ts";
 import { codeVersion } from "./build/code-version.ts";
+import { collectGarbage } from "./build/collect-garbage.ts";
 import { orderInputFiles } from "./build/input-order.ts";
 import {
   forgetManifest,
@@ -129,12 +130,15 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   const { reports, extractions, byArticle } = collectResults(files, missing, stages);
   // loaded here: an up-to-date build never needs the cross-article stages
   const { assembleEachArticle } = await import("./build/assemble.ts");
+  // the extractions' messages and JSON are garbage now: collected before the assembly allocates the graph
+  collectGarbage();
   const { graph, candidates, failures } = assembleEachArticle(extractions, options.decisions, {
     minConfidence: options.minConfidence ?? 0,
   });
   // the extractions are in the graph now: let them go before the layout and the exports (350 MB on the archive)
   extractions.length = 0;
   stages.dropResults();
+  collectGarbage();
   for (const [id, reason] of failures) {
     const entry = byArticle.get(id)!.report;
     entry.status = "failed";
@@ -142,7 +146,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
     delete entry.article;
   }
   lap("assemble");
-  if (options.layout !== false) layoutGraph(graph);
+  if (options.layout !== false) await layoutGraph(graph);
   lap("layout");
   const report = finishReport(graph, reports);
 

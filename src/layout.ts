@@ -1,6 +1,6 @@
+import { Worker } from "node:worker_threads";
 import type { DirectedGraph } from "graphology";
 import fa2Defaults from "graphology-layout-forceatlas2/defaults.js";
-import fa2Iterate from "graphology-layout-forceatlas2/iterate.js";
 
 // ForceAtlas2 with Barnes–Hut (Jacomy et al. 2014) and Gephi's defaults for large graphs.
 const FA2_SETTINGS = {
@@ -15,6 +15,7 @@ const FA2_SETTINGS = {
 // size, fixed) and per edge (source offset, target offset, weight)
 const PER_NODE = 10;
 const PER_EDGE = 3;
+const LAYOUT_WORKER = new URL("./layout-worker.mjs", import.meta.url);
 
 // ForceAtlas2 iterations: ITERATION_SCALE / √n, between the bounds. 300 on the five samples (150 laid-out
 // nodes), 35 on 5,000 Citizen News articles (7,300 nodes, 0.5 s here), 15 on the whole archive (61,000 nodes,
@@ -53,7 +54,7 @@ function hashPair(key: string): [number, number] {
  * hangs off one speaker, so laying them out with everything else would cost three times as much for a picture
  * that shows the same thing. Identical input gives identical positions.
  */
-export function layoutGraph(graph: DirectedGraph): void {
+export async function layoutGraph(graph: DirectedGraph): Promise<void> {
   const core: string[] = [];
   const indexOf = new Map<string, number>();
   graph.forEachNode((key, attrs) => {
@@ -71,7 +72,7 @@ export function layoutGraph(graph: DirectedGraph): void {
     x[i] = (a - 0.5) * spread;
     y[i] = (b - 0.5) * spread;
   });
-  if (n > 1) runForceAtlas2(graph, indexOf, x, y);
+  if (n > 1) await runForceAtlas2(graph, indexOf, x, y);
   core.forEach((key, i) => graph.mergeNodeAttributes(key, { x: round(x[i]!), y: round(y[i]!) }));
   placeQuotes(graph, core, indexOf, x, y, spread);
 }
@@ -79,9 +80,15 @@ export function layoutGraph(graph: DirectedGraph): void {
 /**
  * Runs graphology-layout-forceatlas2's iteration on the laid-out nodes and the edges between them (undirected, each
  * pair once, weight 1), moving `x` and `y`. The matrices are filled straight from the graph: a graphology copy of
- * the laid-out part (what `forceAtlas2.assign` needs) held 700 MB on the whole archive beside the graph itself.
+ * the laid-out part (what `forceAtlas2.assign` needs) held 700 MB on the whole archive beside the graph itself. The
+ * iterations run in a worker thread (layout-worker.mjs says why).
  */
-function runForceAtlas2(graph: DirectedGraph, indexOf: Map<string, number>, x: Float64Array, y: Float64Array): void {
+async function runForceAtlas2(
+  graph: DirectedGraph,
+  indexOf: Map<string, number>,
+  x: Float64Array,
+  y: Float64Array,
+): Promise<void> {
   const n = x.length;
   const seen = new Set<number>();
   const pairs: number[] = [];
@@ -113,11 +120,27 @@ function runForceAtlas2(graph: DirectedGraph, indexOf: Map<string, number>, x: F
     edges[e * PER_EDGE + 1] = t;
     edges[e * PER_EDGE + 2] = 1;
   }
-  const iterations = iterationBudget(n);
-  for (let i = 0; i < iterations; i++) fa2Iterate(FA2_SETTINGS, nodes, edges);
+  const moved = await iterateInWorker(nodes, edges, iterationBudget(n));
   for (let i = 0; i < n; i++) {
-    x[i] = nodes[i * PER_NODE]!;
-    y[i] = nodes[i * PER_NODE + 1]!;
+    x[i] = moved[i * PER_NODE]!;
+    y[i] = moved[i * PER_NODE + 1]!;
+  }
+}
+
+/** ForceAtlas2's iterations on the matrices in a worker thread; resolves to the moved node matrix. */
+async function iterateInWorker(nodes: Float32Array, edges: Float32Array, iterations: number): Promise<Float32Array> {
+  // the matrices are copied into the worker (7 MB on the whole archive), the moved node matrix sent back
+  const worker = new Worker(LAYOUT_WORKER, { workerData: { settings: FA2_SETTINGS, nodes, edges, iterations } });
+  try {
+    return await new Promise<Float32Array>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) =>
+        reject(new Error(`Layout: the ForceAtlas2 worker exited (code ${code}). Expecting the moved nodes first.`)),
+      );
+    });
+  } finally {
+    await worker.terminate();
   }
 }
 

@@ -16,15 +16,15 @@ import { readSample } from "../_helpers.ts";
 import { SAMPLE_FILES } from "./_build.ts";
 
 /** The graph of the five sample articles, laid out. */
-function sampleGraph(): DirectedGraph {
+async function sampleGraph(): Promise<DirectedGraph> {
   const { graph } = assembleGraph(SAMPLE_FILES.map((f) => extractArticle(readSample(f))));
-  layoutGraph(graph);
+  await layoutGraph(graph);
   return graph;
 }
 
-describe("the streamed exports", () => {
-  const graph = sampleGraph();
+const graph = await sampleGraph();
 
+describe("the streamed exports", () => {
   it("write graph.json as graphology serializes it, nodes and edges sorted by key", () => {
     const expected = graph.export();
     expected.nodes.sort((a, b) => compareKeys(a.key, b.key));

@@ -21,9 +21,9 @@ const distance = (g: DirectedGraph, a: string, b: string): number =>
   );
 
 describe("layoutGraph", () => {
-  it("draws linked groups apart: people sit nearer their own group than the other", () => {
+  it("draws linked groups apart: people sit nearer their own group than the other", async () => {
     const g = twoGroups();
-    layoutGraph(g);
+    await layoutGraph(g);
     const within: number[] = [];
     const across: number[] = [];
     for (let i = 1; i < 8; i++)
@@ -35,17 +35,17 @@ describe("layoutGraph", () => {
     expect(Math.max(...within)).toBeLessThan(Math.min(...across));
   });
 
-  it("gives the same positions to the same graph", () => {
+  it("gives the same positions to the same graph", async () => {
     const a = twoGroups();
     const b = twoGroups();
-    layoutGraph(a);
-    layoutGraph(b);
+    await layoutGraph(a);
+    await layoutGraph(b);
     expect(a.mapNodes((_k, attrs) => [attrs["x"], attrs["y"]])).toEqual(
       b.mapNodes((_k, attrs) => [attrs["x"], attrs["y"]]),
     );
   });
 
-  it("puts a quote next to its speaker, and an unattributed quote next to its article", () => {
+  it("puts a quote next to its speaker, and an unattributed quote next to its article", async () => {
     const g = twoGroups();
     g.addNode("a_1", { label: "Article", title: "t" });
     for (let i = 0; i < 8; i++) g.addEdge(`person:a${i}`, "a_1", { type: "MENTIONED_IN" });
@@ -54,7 +54,7 @@ describe("layoutGraph", () => {
     g.addEdge("quote:said", "a_1", { type: "QUOTED_IN" });
     g.addNode("quote:unsaid", { label: "Quote", text: "r" });
     g.addEdge("quote:unsaid", "a_1", { type: "QUOTED_IN" });
-    layoutGraph(g);
+    await layoutGraph(g);
     const nearest = (q: string): string =>
       g.filterNodes((_k, a) => a["label"] !== "Quote").sort((m, n) => distance(g, q, m) - distance(g, q, n))[0]!;
     expect(nearest("quote:said")).toBe("person:b3");
@@ -71,10 +71,10 @@ describe("layoutGraph", () => {
       expect(budgets[i]! * sizes[i]!).toBeLessThan(10 * budgets[i - 1]! * sizes[i - 1]!);
   });
 
-  it("lays out nodes that start on one spot to finite positions", () => {
+  it("lays out nodes that start on one spot to finite positions", async () => {
     const g = new DirectedGraph();
     for (let i = 0; i < 50; i++) g.addNode(`person:p${i}`, { label: "Person", name: "同名" });
-    layoutGraph(g);
+    await layoutGraph(g);
     expect(
       g
         .mapNodes((_k, a) => [a["x"], a["y"]])
