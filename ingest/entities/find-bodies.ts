@@ -3,7 +3,7 @@ import type { Mention } from "./find-person-mentions.ts";
 import { registryByName } from "./find-person-mentions.ts";
 import { japaneseFamilyName } from "./find-person-cues.ts";
 import { escapeRegExp, LEXICON } from "../text/lexicons.ts";
-import { tagWords } from "../text/segment.ts";
+import { endsOnWordBoundary, tagWords } from "../text/segment.ts";
 import { findWords, isHan, wordAlternation } from "../text/text-scan.ts";
 
 /**
@@ -135,7 +135,7 @@ export function findBodies(s: string): Mention[] {
     // 美军方, 日美: a one-character abbreviation inside a longer word is no country
     if (prefix.length === 1 && isHan(s[m.index - 1]) && !/[的和与及、在对向]/.test(s[m.index - 1]!)) continue;
     const country = countryOf(prefix);
-    if (!country || !wordEndsAt(s, m.index, m.index + whole.length)) continue;
+    if (!country || !endsOnWordBoundary(s, m.index, m.index + whole.length)) continue;
     found.push(bodyMention(m.index, m.index + whole.length, whole, canonicalName(country, body)));
   }
   for (const m of s.matchAll(CITY_BODY_RE))
@@ -155,7 +155,7 @@ export function findBodies(s: string): Mention[] {
     if (isHan(before) && !(fixed || party ? wordStartsAt(s, hit.start) : BARE_BEFORE.test(before!))) continue;
     if (!party && BARE_AFTER.test(s.slice(hit.end, hit.end + 2))) continue;
     // 民主党人 (Democrats) names the party too
-    if (!wordEndsAt(s, hit.start, hit.end) && !(party && s[hit.end] === "人")) continue;
+    if (!endsOnWordBoundary(s, hit.start, hit.end) && !(party && s[hit.end] === "人")) continue;
     // a party named alone belongs to the country named last before it in its sentence (美国国会参议院民主党人,
     // 在华盛顿，民主党议员); any body named alone is that of the article's country; with no clear country it stays
     // article-local
@@ -173,17 +173,6 @@ function wordStartsAt(s: string, start: number): boolean {
     if (offset === start) return true;
     offset += w.word.length;
     if (offset > start) return false;
-  }
-  return true;
-}
-
-/** True when jieba does not read the end of the span into the word after it (政府间, 国会山庄). */
-function wordEndsAt(s: string, start: number, end: number): boolean {
-  let offset = start;
-  for (const w of tagWords(s.slice(start, end + 2))) {
-    offset += w.word.length;
-    if (offset === end) return true;
-    if (offset > end) return false;
   }
   return true;
 }

@@ -1,6 +1,6 @@
 import type { MentionSignal } from "../../schema/entities.ts";
 import { isPlace, LEXICON, type RegistryEntry } from "../text/lexicons.ts";
-import { isDictionaryWord, tagWords } from "../text/segment.ts";
+import { endsOnWordBoundary, isDictionaryWord, tagWords } from "../text/segment.ts";
 import {
   findCreditNames,
   findHonorificNames,
@@ -287,17 +287,6 @@ export function titlePhraseBefore(s: string, end: number): string | undefined {
 function isOrdinaryWord(text: string): boolean {
   const words = tagWords(text);
   return words.length === 1 && /^(v|vn|vd|a|ad|an|d|c|p|r|m|q|t|f|u|n$)/.test(words[0]!.tag);
-}
-
-/** True when jieba does not read the end of a title into the word after it (信息环境相关: 环境相 is no title). */
-function endsOnWordBoundary(s: string, start: number, end: number): boolean {
-  let offset = start;
-  for (const w of tagWords(s.slice(start, end + 2))) {
-    offset += w.word.length;
-    if (offset === end) return true;
-    if (offset > end) return false;
-  }
-  return true;
 }
 
 /** True when the clause a name opens goes on to a speech verb of its own: 刘晔在新闻发布会上说 (not 刘晔的文章说). */

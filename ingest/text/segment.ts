@@ -53,6 +53,20 @@ export function tagWords(text: string): TaggedWord[] {
 }
 
 /**
+ * True when jieba, reading `s` from `start`, ends a word exactly at `end` rather than reading the end of the span
+ * into the word after it (政府间, 国会山庄, 信息环境相关).
+ */
+export function endsOnWordBoundary(s: string, start: number, end: number): boolean {
+  let offset = start;
+  for (const w of tagWords(s.slice(start, end + 2))) {
+    offset += w.word.length;
+    if (offset === end) return true;
+    if (offset > end) return false;
+  }
+  return true;
+}
+
+/**
  * True when jieba's dictionary knows the string as one ordinary word (周一, 方面, 高度) rather than as a
  * personal name; jieba splits real names it does not know (王毅 → 王/毅, 李家超 → 李家/超).
  */
