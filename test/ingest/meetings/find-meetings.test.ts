@@ -125,6 +125,27 @@ describe("findMeetings", () => {
     expect(g20?.attendees).not.toContain("龔薩雷茲");
   });
 
+  it.each([
+    [
+      "cna/2024/11/02/CNA-中國擴大免簽國家範圍-包括韓國挪威等9國",
+      "中國國家主席習近平1日會見到訪的斯洛伐克總理費佐（Robert Fico）時，宣布中方決定給予斯洛伐克公民免簽。",
+      ["習近平", "費佐"],
+    ],
+    [
+      "aj/2024/11/05/AJ-普京会见朝鲜外务相与基辅警告朝鲜将部署军队",
+      "俄罗斯总统弗拉基米尔·普京在克里姆林宫会见了朝鲜外务相崔善姬。",
+      ["弗拉基米尔·普京", "崔善姬"],
+    ],
+    [
+      "aj/2024/11/26/AJ-重大转变-美国总统乔-拜登如何改变人们对年龄的看法 (caption)",
+      "11月19日，美国总统乔·拜登在巴西里约热内卢与土耳其总统雷杰普·塔伊普·埃尔多安交谈 (路透)",
+      ["乔·拜登", "雷杰普·塔伊普·埃尔多安"],
+    ],
+  ])("takes both people of 会见 and 交谈 for attendees (%s)", (_article, text, people) => {
+    const [m] = meetingsOf(text, "2024-11-20");
+    expect(m?.attendees).toEqual(people);
+  });
+
   it("does not take who speaks before a meeting for an attendee (seed 004: 在星期三的会谈之前对记者说)", () => {
     const ms = meetingsOf(
       "美国驻北约大使史密斯(Julianne Smith)在星期三的会谈之前对记者说，北约致力于外交。",
