@@ -67,6 +67,11 @@ const COUNTRY_ABBR = LEXICON.countryAbbreviations;
 // A report's dateline in brackets: outlet, reporter, place, day, 电 or 报道 (traditional forms read simplified).
 const DATELINE = /[（(【][^（）()【】\n]{0,40}?\d{1,2}日(?:专|综合外)?电(?:报道|报导)?[)）】]/g;
 
+/** True when an organisation's mention ends with the word at [start, end) (联合国贸易和发展会议, …论坛). */
+function orgNameEndsAt(entities: ArticleEntity[], start: number, end: number): boolean {
+  return entities.some((e) => e.kind === "Org" && e.mentions.some((m) => m.start < start && m.end === end));
+}
+
 /** True when neither end of [start, end) falls on one of jieba's word boundaries (不会|面临 around 会面). */
 function straddlesWords(s: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 4);
@@ -109,6 +114,8 @@ export function findMeetings(
     if (s[noun.end] === "员") continue;
     // 不会面临 holds no 会面, 峰会谈判 no 会谈: a noun cut out of the words on both its sides is none
     if (straddlesWords(s, noun.start, noun.end)) continue;
+    // 联合国贸易和发展会议 (UNCTAD), 社区组织联合基督教论坛: the noun ends the name of an organisation, not an event
+    if (orgNameEndsAt(entities, noun.start, noun.end)) continue;
     const sentenceStart = lastBreak(s, noun.start, /[。！？\n]/) + 1;
     const sentenceEnd = nextBreak(s, noun.end, /[。！？\n]/);
     const clauseStart = lastBreak(s, noun.start, CLAUSE_STOP) + 1;

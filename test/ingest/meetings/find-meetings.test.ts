@@ -146,6 +146,14 @@ describe("findMeetings", () => {
     expect(m?.attendees).toEqual(people);
   });
 
+  it("takes no organisation named …会议 for a meeting (aj/2024/11/08/AJ-中国有何计划打破美国对台湾及周边岛屿的包围圈)", () => {
+    const ms = meetingsOf(
+      "中国经济的稳定与海上贸易密切相关，联合国贸易和发展会议（UNCTAD）的估计表明，全球贸易量约80%是通过海上运输。",
+      "2024-11-20",
+    );
+    expect(ms).toEqual([]);
+  });
+
   it("does not take who speaks before a meeting for an attendee (seed 004: 在星期三的会谈之前对记者说)", () => {
     const ms = meetingsOf(
       "美国驻北约大使史密斯(Julianne Smith)在星期三的会谈之前对记者说，北约致力于外交。",
