@@ -43,6 +43,8 @@ const ROLE_WORDS: [AttendeeRole, RegExp][] = Object.entries(meetingLexicon.atten
 ]);
 // A meeting phrase reaches back at most this far from its noun (新一轮战略稳定对话 = 9).
 const MAX_PHRASE = 14;
+// How far back 两人 looks for the two people it stands for (a paragraph of four or five sentences).
+const PAIR_REACH = 300;
 const PHRASE_STOP = /[，,。；;：:！？\n、“”「」（）()]/;
 const CLAUSE_STOP = /[，,。；;：:！？\n]/;
 // English kind words for meeting names, by the noun that reported the meeting.
@@ -99,7 +101,7 @@ export function findMeetings(
   const outsideDatelines = (at: number): boolean => !datelines.some(([from, to]) => at >= from && at < to);
   const allDates = findDates(s, published);
   const dates = allDates.filter((d) => outsideDatelines(d.start));
-  const places = findWords(s, PLACE_RE).filter((p) => outsideDatelines(p.start));
+  const places = findWords(s, PLACE_RE).filter((p) => outsideDatelines(p.start) && !inAside(s, p.start, p.end));
   const datelineDates = allDates.filter((d) => !outsideDatelines(d.start));
   const entities = articleEntities.map((e) => ({
     ...e,
@@ -551,7 +553,48 @@ function findAttendees(
     if (last && !out.some((a) => a.entity === last.e.id))
       out.push({ entity: last.e.id, role: "participant", span: [at, at + 1] });
   }
+  // 两人隔年在索契会面, 两位领导人之间的首次通话: the two people named last in the paragraph
+  const pair = /两人|二人|两位领导人/.exec(s.slice(clauseFrom, clauseTo));
+  if (pair && !out.length) {
+    const at = clauseFrom + pair.index;
+    for (const x of lastTwoPeople(s, entities, at, Math.max(lastBreak(s, at, /\n/) + 1, at - PAIR_REACH)))
+      out.push({ entity: x.entity, role: "participant", span: [at, at + pair[0].length] });
+  }
   return out;
+}
+
+/**
+ * The two people a plural reference (两人) at `at` stands for: the last two named between `from` and `at`, none in
+ * a quotation. Nothing when fewer than two are named, or when someone unnamed speaks in between (他说，…认识了罗杰斯，
+ * 两人曾在伦敦见面: 他 is one of the two).
+ */
+function lastTwoPeople(s: string, entities: ArticleEntity[], at: number, from: number): { entity: string }[] {
+  const quoted = findQuoteSpans(s).filter((q) => q.close > from && q.open < at);
+  const named = entities
+    .filter((e) => e.kind === "Person")
+    .flatMap((e) =>
+      e.mentions
+        .filter((x) => x.start >= from && x.end <= at && !quoted.some((q) => x.start > q.open && x.start < q.close))
+        .map((x) => ({ entity: e.id, start: x.start })),
+    )
+    .sort((a, b) => b.start - a.start);
+  const two: { entity: string; start: number }[] = [];
+  for (const x of named) if (two.length < 2 && !two.some((t) => t.entity === x.entity)) two.push(x);
+  if (two.length < 2 || /(他|她)(说|表示|称|指出)/.test(s.slice(two[1]!.start, at))) return [];
+  return two;
+}
+
+/**
+ * True when [start, end) stands inside a bracketed aside that says more than the place (（克里姆林宫对此予以否认）):
+ * the aside's subject, not where the meeting was. A bracket holding only a name or its gloss does not count.
+ */
+function inAside(s: string, start: number, end: number): boolean {
+  const open = Math.max(s.lastIndexOf("（", start), s.lastIndexOf("(", start));
+  if (open < 0 || start - open > 20) return false;
+  const closes = [s.indexOf("）", end), s.indexOf(")", end)].filter((i) => i >= 0);
+  const close = closes.length ? Math.min(...closes) : -1;
+  if (close < 0 || s.slice(open, start).match(/[)）]/)) return false;
+  return close - open - 1 > end - start + 4;
 }
 
 /** True inside a byline bracket: 【文/观察者网 熊超然】. */

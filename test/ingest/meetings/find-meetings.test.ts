@@ -154,6 +154,25 @@ describe("findMeetings", () => {
     expect(ms).toEqual([]);
   });
 
+  it("takes the two people named last in the paragraph for 两位领导人 (nyt/2024/11/21/NYT-在普京看来-特朗普将带领美国走向崩溃)", () => {
+    const [call] = meetingsOf(
+      "美国的大选结果在莫斯科引发了热烈反响。普京总统在表示祝贺时似乎由衷地感到高兴。但这并非因为特朗普被视为亲俄政客。据报道，两位领导人之间的首次通话（克里姆林宫对此予以否认）表明，即将上任的政府也不会任他们摆布。",
+      "2024-11-21",
+    );
+    expect(call?.attendees.sort()).toEqual(["普京", "特朗普"]);
+    // the Kremlin in the aside denies the call; it is not where the call took place
+    expect(call?.location).toBeUndefined();
+  });
+
+  it("takes no pair for 两人 when someone unnamed speaks in between (cna/2024/11/20/CNA-黎智英受審談蘋果創刊…)", () => {
+    const ms = meetingsOf(
+      "至於前香港總督彭定康的關係上，黎智英說，兩人在香港主權移交後曾經見面。他說，在朋友介紹下認識了羅傑斯，兩人曾在倫敦見面。",
+      "2024-11-20",
+    );
+    const london = ms.find((m) => m.location === "London");
+    expect(london?.attendees ?? []).toEqual([]);
+  });
+
   it("does not take who speaks before a meeting for an attendee (seed 004: 在星期三的会谈之前对记者说)", () => {
     const ms = meetingsOf(
       "美国驻北约大使史密斯(Julianne Smith)在星期三的会谈之前对记者说，北约致力于外交。",
