@@ -194,6 +194,18 @@ export function trimRunEnd(s: string, minEnd: number, end: number): number {
   return end;
 }
 
+/**
+ * Length of a surname after a name dot that opens with a character outside the transliteration table: the
+ * character and a run of two or more after it (奥拉夫·朔尔茨, 安德烈·别洛乌索夫), or the character alone when the name
+ * plainly ends there (卡里姆·汗在声明中表示); 0 otherwise (伊姆兰·汗因…, 由．力量．美丽).
+ */
+function surnameOutsideTable(s: string, at: number): number {
+  if (!isHan(s[at]) || NAME_FOLLOWERS.has(s[at]!)) return 0;
+  const tail = translitRunLength(s, at + 1, 9);
+  if (tail >= 2) return 1 + tail;
+  return NAME_FOLLOWERS.has(s[at + 1] ?? "\n") || isFollowedBySpeech(s, at + 1) ? 1 : 0;
+}
+
 /** Start of a name ending at `end` that began at `start` at the earliest: after any title word or opener inside it. */
 function trimNameStart(s: string, start: number, end: number): number {
   let from = start;
@@ -413,7 +425,7 @@ export function findPersonMentions(s: string): Mention[] {
       if (isNameDot(s[next]) && next - dot >= 2 && isHan(s[next + 1])) dot = next;
       else break;
     }
-    const lastRun = translitRunLength(s, dot + 1, 10);
+    const lastRun = translitRunLength(s, dot + 1, 10) || surnameOutsideTable(s, dot + 1);
     if (lastRun < 1) {
       i = dot;
       continue;

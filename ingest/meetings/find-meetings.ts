@@ -391,13 +391,24 @@ function speakersAt(
  * shared (place, party, attendee); a bare report (1月10日的会谈) joins the only meeting of that date.
  */
 function sameDayMeeting(meetings: ArticleMeeting[], m: ArticleMeeting): ArticleMeeting | undefined {
-  const sameDay = meetings.filter((o) => o.date === m.date && sameMeeting(o, m));
+  const sameDay = meetings.filter((o) => o.date === m.date && sameMeeting(o, m) && !tellApart(o, m));
   const corroborated = sameDay.find((o) => sharesEvidence(o, m));
   if (corroborated) return corroborated;
   // the only meeting of that day in the article, unless both name different parties (美俄 vs 欧盟–中国)
   const only = sameDay.length === 1 ? sameDay[0]! : undefined;
   if (only && !(only.parties.length && m.parties.length)) return only;
   return undefined;
+}
+
+/**
+ * True when two reports of one day and place are plainly different meetings: each names two people or more and
+ * they share none (王毅与秋叶刚男的对话 and 习近平会见… in Beijing), or each names its event and the kinds differ (全国人大常委会
+ * 会议 and 中日高级别政治对话).
+ */
+function tellApart(a: ArticleMeeting, b: ArticleMeeting): boolean {
+  const shared = a.attendees.some((x) => b.attendees.some((y) => y.entity === x.entity));
+  if (a.attendees.length >= 2 && b.attendees.length >= 2 && !shared) return true;
+  return Boolean(a.named && b.named && a.kind !== b.kind);
 }
 
 /** True when two reports share a place, a party or an attendee. */

@@ -26,6 +26,10 @@ describe("chainMentions", () => {
     ["title", "俄罗斯副外长格鲁什科与副防长福明在举行北约-俄罗斯会谈前合影。", "福明", undefined],
     // seed 003 (Aljazeera): given·surname with a title
     ["dot-name", "另一方面，政治作家安德烈·翁蒂科夫认为，西方不会轻易而迅速地放弃。", "安德烈·翁蒂科夫", undefined],
+    // aj/2024/11/07/AJ-唐纳德-特朗普赢得美国总统大选后的全球反应: a surname opening outside the transliteration table
+    ["dot-name", "德国总理奥拉夫·朔尔茨承诺，德国将与特朗普共同努力。", "奥拉夫·朔尔茨", undefined],
+    // aj/2024/11/27/AJ-国际刑事法院检察官申请对缅甸军事政权领导人发出逮捕令: a one-character surname before 在
+    ["dot-name", "卡里姆·汗在声明中表示，他的办公室将继续调查。", "卡里姆·汗", undefined],
     // seed 000 (Guancha): byline
     ["byline", "【文/观察者网 熊超然】继1月10日同美国方面举行会谈后", "熊超然", undefined],
   ])("finds a person by %s", (_signal, text, form, latin) => {

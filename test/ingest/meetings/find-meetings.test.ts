@@ -191,6 +191,17 @@ describe("findMeetings", () => {
     expect(visit!.attendees).toContain("拉斐尔·格罗西");
   });
 
+  it("keeps two meetings of one day apart when their people differ (aj, 2024-11-29: 金正恩会见别洛乌索夫; 朔尔茨与泽连斯基通电话)", () => {
+    const ms = meetingsOf(
+      "据朝中社报道，金正恩周五在平壤会见俄罗斯国防部长安德烈·别洛乌索夫。德国总理奥拉夫·朔尔茨在社交平台X上表示，周五，他与泽连斯基通电话时，保证德国将继续提供支持。",
+      "2024-11-30",
+    );
+    expect(ms.map((m) => m.attendees.sort())).toEqual([
+      ["安德烈·别洛乌索夫", "金正恩"],
+      ["奥拉夫·朔尔茨", "泽连斯基"],
+    ]);
+  });
+
   it("takes no visit asked for (kyodo: 呼吁特朗普访问广岛)", () => {
     const ms = meetingsOf("日本被团协呼吁美国当选总统特朗普访问广岛，了解原子弹爆炸的实际情况。", "2024-11-08");
     expect(ms).toEqual([]);
