@@ -554,7 +554,10 @@ function findAttendees(
     out.push({ entity: e.id, role, span: [m.start, m.end] });
   }
   // 他与中国国家主席习近平举行的首脑会谈: a pronoun meeting someone is the person named last before the clause
-  const pronoun = /(他|她)(?=与|和|同|跟)/.exec(s.slice(clauseFrom, clauseTo));
+  // (她昨天和…会面, 他在会见青年志愿者时: a time or place may stand between; 他的妻子和… is someone else)
+  const pronoun = /(他|她)(?!们)(?=[^，。的“”「」]{0,12}?(与|和|同|跟|会见|会晤|接见|会面|通话|通电话))/.exec(
+    s.slice(clauseFrom, clauseTo),
+  );
   if (pronoun) {
     const at = clauseFrom + pronoun.index;
     const last = entities

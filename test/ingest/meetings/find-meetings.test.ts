@@ -173,6 +173,23 @@ describe("findMeetings", () => {
     expect(london?.attendees ?? []).toEqual([]);
   });
 
+  it("takes the person a pronoun stands for when a time word comes between (cna/2024/11/05/CNA-泰國將成立委員會…)", () => {
+    const ms = meetingsOf(
+      "泰國總理貝東塔（Paetongtarn Shinawatra）在今天的內閣會議後對記者表示，她昨天和執政聯盟的各黨派代表會面，大家都指出泰方和柬埔寨方都同意。",
+      "2024-11-05",
+    );
+    const met = ms.find((m) => m.date === "2024-11-04");
+    expect(met?.attendees).toEqual(["貝東塔"]);
+  });
+
+  it("takes no one for 他们 (aj/2024/11/04/AJ-中国小型生产商对特朗普的关税计划感到苦恼: 他们未来可能会面临)", () => {
+    const ms = meetingsOf(
+      "分析师吴家明表示，对于依赖美国市场的中国公司而言，他们未来可能会面临很大的压力。",
+      "2024-11-04",
+    );
+    expect(ms.flatMap((m) => m.attendees)).toEqual([]);
+  });
+
   it("does not take who speaks before a meeting for an attendee (seed 004: 在星期三的会谈之前对记者说)", () => {
     const ms = meetingsOf(
       "美国驻北约大使史密斯(Julianne Smith)在星期三的会谈之前对记者说，北约致力于外交。",
