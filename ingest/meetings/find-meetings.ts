@@ -59,6 +59,9 @@ const MEETING_KINDS: Record<string, string> = {
   首脑会议: "summit",
   通话: "call",
   通电话: "call",
+  电话会谈: "call",
+  发布会: "press conference",
+  新闻发布会: "press conference",
   晚宴: "dinner",
   工作晚餐: "dinner",
 };
@@ -171,7 +174,7 @@ export function findMeetings(
       spans: [[phraseStart, noun.end]],
       attendees,
       parties: partiesOf(phrase, entities, s, phraseStart),
-      kind: MEETING_KINDS[noun.word] ?? "meeting",
+      kind: /电话/.test(phrase) ? "call" : (MEETING_KINDS[noun.word] ?? "meeting"),
     };
     if (date?.date) {
       m.date = date.date;
@@ -185,6 +188,15 @@ export function findMeetings(
       } else m.location = placeLatin(place.word)!;
     }
     if (named) m.named = true;
+    // 维也纳会谈后出席新闻发布会: a press conference after talks named in its sentence is part of them; any other
+    // stands alone when two sides hold it (联合新闻发布会), and a later 会谈 or 这次会议 never refers back to it; one
+    // speaker's press conference (毛宁在外交部新闻发布会上) is no meeting of people
+    if (m.kind === "press conference") {
+      const talks = meetings.find((o) => o.spans.some(([from]) => from >= sentenceStart && from < noun.start));
+      if (talks) mergeInto(talks, m);
+      else if (m.attendees.length >= 2 || /联合|共同/.test(phrase)) meetings.push(m);
+      continue;
+    }
     // 这场会谈, 参与会谈的X与Y: a reference back to the meeting just named, or to the last one of the same parties
     // or people; a named event or one with its people stands on its own (东京会谈, 石破与特朗普的电话会谈)
     if (!m.date && !m.location && !m.venue) {
@@ -199,8 +211,14 @@ export function findMeetings(
         s.slice(sentenceStart, noun.start),
       );
       const aside = !named && m.attendees.length === 1 && !ownTimeframe;
+      // (a press conference is its own event, never a reference back to the talks it reports on)
+      const referred = lastMentioned && joinable(lastMentioned, m, true) ? lastMentioned : undefined;
       const previous =
-        backRef || bare ? lastMentioned : (sameParties ?? samePeople ?? (aside ? lastMentioned : undefined));
+        backRef || bare
+          ? referred
+          : ((sameParties && joinable(sameParties, m) ? sameParties : undefined) ??
+            (samePeople && joinable(samePeople, m) ? samePeople : undefined) ??
+            (aside && referred && joinable(referred, m) ? referred : undefined));
       // a caption before the story (参与会谈的舍曼与里亚布科夫) refers to a meeting the article names later
       if (bare && !previous) {
         pending.push(m);
@@ -208,11 +226,12 @@ export function findMeetings(
       }
       if (previous) mergeInto(previous, m);
       else if (named || m.attendees.length) meetings.push(m);
-      else if (lastMentioned) mergeInto(lastMentioned, m);
+      else if (referred && joinable(referred, m)) mergeInto(referred, m);
       lastMentioned = previous ?? (named || m.attendees.length ? m : lastMentioned);
       continue;
     }
-    const same = m.date ? sameDayMeeting(meetings, m) : onlyAt(meetings, m);
+    const found = m.date ? sameDayMeeting(meetings, m) : onlyAt(meetings, m);
+    const same = found && joinable(found, m) ? found : undefined;
     if (same) mergeInto(same, m);
     else meetings.push(m);
     lastMentioned = same ?? m;
@@ -233,11 +252,15 @@ export function findMeetings(
   }
   for (const m of pending) {
     const target = meetings.find((o) => sharesEvidence(o, m)) ?? meetings[0];
-    if (target) mergeInto(target, m);
+    if (target && joinable(target, m, true)) mergeInto(target, m);
   }
   for (const visit of findVisits(text, s, entities, dates, reports)) {
     const same = meetings.find(
-      (o) => (visit.date ? o.date === visit.date : !o.date) && sameMeeting(o, visit) && sharesEvidence(o, visit),
+      (o) =>
+        (visit.date ? o.date === visit.date : !o.date) &&
+        sameMeeting(o, visit) &&
+        sharesEvidence(o, visit) &&
+        joinable(o, visit),
     );
     if (same) mergeInto(same, visit);
     else meetings.push({ ...visit, id: `m${meetings.length}` });
@@ -411,6 +434,22 @@ function tellApart(a: ArticleMeeting, b: ArticleMeeting): boolean {
   return Boolean(a.named && b.named && a.kind !== b.kind);
 }
 
+// Kinds of event that are never another kind's report: a phone call is not the summit where the leaders later
+// met, and a press conference is not the talks it reports on.
+const SEPARATE_KINDS = new Set(["call", "press conference"]);
+
+/**
+ * True when report `b` may join meeting `a`: not plainly a different meeting (tellApart), and of one kind unless
+ * both are of the general kinds (会谈 and 会议 of one event); a reference back (这次会谈, a bare noun) may join a
+ * call, never a press conference.
+ */
+function joinable(a: ArticleMeeting, b: ArticleMeeting, referenceBack = false): boolean {
+  if (tellApart(a, b)) return false;
+  if (a.kind === b.kind) return true;
+  if (referenceBack) return a.kind !== "press conference" && b.kind !== "press conference";
+  return !SEPARATE_KINDS.has(a.kind) && !SEPARATE_KINDS.has(b.kind);
+}
+
 /** True when two reports share a place, a party or an attendee. */
 export function sharesEvidence(
   a: Pick<ArticleMeeting, "location" | "venue" | "parties">,
@@ -474,7 +513,8 @@ function mergeInto(target: ArticleMeeting, other: ArticleMeeting): void {
   target.spans.push(...other.spans);
   for (const a of other.attendees) if (!target.attendees.some((t) => t.entity === a.entity)) target.attendees.push(a);
   target.parties = [...new Set([...target.parties, ...other.parties])];
-  if (target.kind === "meeting" && other.kind !== "meeting") target.kind = other.kind;
+  if (target.kind === "meeting" && other.kind !== "meeting" && other.kind !== "press conference")
+    target.kind = other.kind;
   if (!target.date && other.date) target.date = other.date;
   if (!target.dateText && other.dateText) target.dateText = other.dateText;
   if (!target.location && other.location) target.location = other.location;

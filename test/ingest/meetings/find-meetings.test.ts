@@ -17,6 +17,7 @@ function meetingsOf(text: string, published: string) {
     forms: m.forms,
     attendees: m.attendees.map((a) => entities.find((e) => e.id === a.entity)?.forms[0]),
     roles: m.attendees.map((a) => a.role),
+    kind: m.kind,
   }));
 }
 
@@ -217,6 +218,22 @@ describe("findMeetings", () => {
       ["安德烈·别洛乌索夫", "金正恩"],
       ["奥拉夫·朔尔茨", "泽连斯基"],
     ]);
+  });
+
+  it("keeps a phone call apart from the face-to-face talks agreed in it (kyodo/2024/11/08/KYODO-焦点-日本担忧-特朗普外交…)", () => {
+    const ms = meetingsOf(
+      "7日上午在官邸，石破结束与特朗普的首次电话会谈后，向记者团强调谈得很好。石破与特朗普仅就“尽快”面对面会谈达成一致。",
+      "2024-11-08",
+    );
+    expect(ms.map((m) => m.kind)).toEqual(["call", "talks"]);
+  });
+
+  it("takes one speaker's press conference for no meeting (aj/2024/11/07/AJ-亚洲在特朗普胜选后准备应对联盟和贸易中断, caption)", () => {
+    const ms = meetingsOf(
+      "中国外交部发言人毛宁于2024年8月19日在北京外交部新闻发布会上发表讲话（美联社）",
+      "2024-11-10",
+    );
+    expect(ms).toEqual([]);
   });
 
   it("takes no visit asked for (kyodo: 呼吁特朗普访问广岛)", () => {
