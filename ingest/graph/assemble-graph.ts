@@ -10,7 +10,13 @@ import {
 } from "../../schema/graph.ts";
 import type { ArticleExtraction } from "../extract-article.ts";
 import { lastBreak, nextBreak } from "../text/text-scan.ts";
-import { sameMeeting, sharesEvidence, type ArticleMeeting } from "../meetings/find-meetings.ts";
+import {
+  joinable,
+  sameMeeting,
+  sharesEvidence,
+  strongerStatus,
+  type ArticleMeeting,
+} from "../meetings/find-meetings.ts";
 import {
   resolveAliases,
   slugify,
@@ -207,6 +213,11 @@ function addMeetings(
         const parties = [...new Set([...match.meeting.parties, ...m.parties])];
         match.meeting.parties = parties.filter((p) => !parties.some((o) => o !== p && o.includes(p)));
         if (match.meeting.kind === "meeting") match.meeting.kind = m.kind;
+        const status = strongerStatus(match.meeting.status, m.status);
+        if (status !== match.meeting.status) {
+          match.meeting.status = status;
+          graph.setNodeAttribute(key, "status", status);
+        }
       } else {
         // an undated report that matches no known meeting stands only as a named event or with its people
         if (!m.date && !m.named && m.attendees.length < 1) continue;
@@ -268,7 +279,8 @@ function findSameMeeting(
   attendees: Set<string>,
   published: string | undefined,
 ): { key: string; meeting: ArticleMeeting; attendees: Set<string> } | undefined {
-  // across articles a merge needs the same date and positive evidence: the same city, a shared party or attendee
+  // across articles a merge needs the same date and positive evidence: the same city, a shared party or attendee;
+  // two reports with different people, a call and talks, stay apart (joinable)
   if (m.date) {
     return byDate
       .get(m.date)
@@ -276,7 +288,8 @@ function findSameMeeting(
         (n) =>
           n.meeting.date === m.date &&
           sameMeeting(n.meeting, m) &&
-          sharesEvidence(n.meeting, m, n.attendees, attendees),
+          sharesEvidence(n.meeting, m, n.attendees, attendees) &&
+          joinable(n.meeting, m, false, [...n.attendees], [...attendees]),
       );
   }
   if (!m.location && !m.venue) return undefined;

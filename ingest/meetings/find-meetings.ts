@@ -65,6 +65,8 @@ const MEETING_KINDS: Record<string, string> = {
   晚宴: "dinner",
   工作晚餐: "dinner",
 };
+// Words that deny the meeting named after them in the clause (not 未来, not 不: 不仅会与李强会谈 is a meeting).
+const NEGATED_BEFORE = /(?:从未|未曾|从没|没有|并未|尚未|还未|未(?!来)|拒绝|否认)[^，,。；;]{0,10}$/;
 const SPEECH_BETWEEN = /表示|说|称|指出|警告|强调|认为|透露/;
 const GENERIC_NOUNS = new Set(["对话", "谈判", "磋商", "会议", "见面", "交谈", "会见", "论坛", "发布会", "新闻发布会"]);
 const COUNTRY_ABBR = LEXICON.countryAbbreviations;
@@ -141,11 +143,13 @@ export function findMeetings(
     const planned =
       (PLANNED.test(s.slice(sentenceStart, noun.start)) || PLANNED_AFTER.test(s.slice(noun.end, noun.end + 4))) &&
       !/了|已/.test(s.slice(sentenceStart, noun.end));
+    // 二人曾相约在伦敦会面: a meeting the clause puts in the past is not dated by the report's dateline
+    const past = /曾|过去|以前|此前/.test(s.slice(clauseStart, noun.start));
     const dateInPhrase = dates.find((d) => d.date && d.start >= phraseStart && d.end <= noun.start);
     const date =
       dateInPhrase ??
       (before ? undefined : meetingDate(s, dates, noun.start, clauseStart, sentenceStart)) ??
-      (before || planned ? undefined : meetingDate(s, datelineDates, noun.start, clauseStart, sentenceStart));
+      (before || planned || past ? undefined : meetingDate(s, datelineDates, noun.start, clauseStart, sentenceStart));
     const place = nearest(
       places.filter((p) => p.end <= noun.start || p.start < clauseEnd),
       noun.start,
@@ -163,7 +167,9 @@ export function findMeetings(
     if (GENERIC_NOUNS.has(noun.word) && !date?.date && !place && !backRef && !joined && !named && !attendees.length)
       continue;
     if (!date?.date && !place && !backRef && !named && !attendees.length) continue;
-    const status: MeetingStatus = planned ? "planned" : "held";
+    // 二人从未见面, 俄罗斯否认存在这场通话, 拒绝华盛顿的谈判提议, 普京没有计划会见…: a meeting the clause denies
+    const denied = NEGATED_BEFORE.test(s.slice(clauseStart, noun.start));
+    const status: MeetingStatus = denied ? "not held" : planned ? "planned" : "held";
     const forms = new Set([text.slice(phraseStart, noun.end)]);
     const phraseClause = Math.max(lastBreak(s, noun.start, PHRASE_STOP) + 1, phraseStart - 8);
     if (noun.end - phraseClause <= 16) forms.add(text.slice(phraseClause, noun.end));
@@ -414,7 +420,7 @@ function speakersAt(
  * shared (place, party, attendee); a bare report (1月10日的会谈) joins the only meeting of that date.
  */
 function sameDayMeeting(meetings: ArticleMeeting[], m: ArticleMeeting): ArticleMeeting | undefined {
-  const sameDay = meetings.filter((o) => o.date === m.date && sameMeeting(o, m) && !tellApart(o, m));
+  const sameDay = meetings.filter((o) => o.date === m.date && sameMeeting(o, m) && joinable(o, m));
   const corroborated = sameDay.find((o) => sharesEvidence(o, m));
   if (corroborated) return corroborated;
   // the only meeting of that day in the article, unless both name different parties (美俄 vs 欧盟–中国)
@@ -428,9 +434,14 @@ function sameDayMeeting(meetings: ArticleMeeting[], m: ArticleMeeting): ArticleM
  * they share none (王毅与秋叶刚男的对话 and 习近平会见… in Beijing), or each names its event and the kinds differ (全国人大常委会
  * 会议 and 中日高级别政治对话).
  */
-function tellApart(a: ArticleMeeting, b: ArticleMeeting): boolean {
-  const shared = a.attendees.some((x) => b.attendees.some((y) => y.entity === x.entity));
-  if (a.attendees.length >= 2 && b.attendees.length >= 2 && !shared) return true;
+function tellApart(
+  a: Pick<ArticleMeeting, "kind" | "named">,
+  b: Pick<ArticleMeeting, "kind" | "named">,
+  attendeesA: string[],
+  attendeesB: string[],
+): boolean {
+  const shared = attendeesA.some((x) => attendeesB.includes(x));
+  if (new Set(attendeesA).size >= 2 && new Set(attendeesB).size >= 2 && !shared) return true;
   return Boolean(a.named && b.named && a.kind !== b.kind);
 }
 
@@ -441,10 +452,16 @@ const SEPARATE_KINDS = new Set(["call", "press conference"]);
 /**
  * True when report `b` may join meeting `a`: not plainly a different meeting (tellApart), and of one kind unless
  * both are of the general kinds (会谈 and 会议 of one event); a reference back (这次会谈, a bare noun) may join a
- * call, never a press conference.
+ * call, never a press conference. Attendees are article-local ids, or the graph's keys across articles.
  */
-function joinable(a: ArticleMeeting, b: ArticleMeeting, referenceBack = false): boolean {
-  if (tellApart(a, b)) return false;
+export function joinable(
+  a: Pick<ArticleMeeting, "kind" | "named">,
+  b: Pick<ArticleMeeting, "kind" | "named">,
+  referenceBack = false,
+  attendeesA: string[] = (a as ArticleMeeting).attendees?.map((x) => x.entity) ?? [],
+  attendeesB: string[] = (b as ArticleMeeting).attendees?.map((x) => x.entity) ?? [],
+): boolean {
+  if (tellApart(a, b, attendeesA, attendeesB)) return false;
   if (a.kind === b.kind) return true;
   if (referenceBack) return a.kind !== "press conference" && b.kind !== "press conference";
   return !SEPARATE_KINDS.has(a.kind) && !SEPARATE_KINDS.has(b.kind);
@@ -519,7 +536,12 @@ function mergeInto(target: ArticleMeeting, other: ArticleMeeting): void {
   if (!target.dateText && other.dateText) target.dateText = other.dateText;
   if (!target.location && other.location) target.location = other.location;
   if (!target.venue && other.venue) target.venue = other.venue;
-  if (other.status === "held") target.status = "held";
+  target.status = strongerStatus(target.status, other.status);
+}
+
+/** The status two reports of one meeting give it: held if either says so, else planned, else not held. */
+export function strongerStatus(a: MeetingStatus, b: MeetingStatus): MeetingStatus {
+  return a === "held" || b === "held" ? "held" : a === "planned" || b === "planned" ? "planned" : "not held";
 }
 
 function phraseStartOf(s: string, nounStart: number): number {

@@ -12,7 +12,7 @@ import type {
 } from "../../schema/api.ts";
 import type { MergeReason } from "../../schema/entities.ts";
 import type { NodeLabel } from "../../schema/graph.ts";
-import type { AttendeeRole } from "../../schema/meeting.ts";
+import { MeetingStatus, type AttendeeRole } from "../../schema/meeting.ts";
 
 type Attrs = Record<string, unknown>;
 
@@ -175,7 +175,7 @@ export class NodeDetailsReader {
       key,
       label: "Meeting",
       name: String(a["name"]),
-      status: a["status"] === "planned" ? "planned" : "held",
+      status: MeetingStatus.safeParse(a["status"]).data ?? "held",
       ...pick(a, ["date", "dateText", "location"] as const),
       attendees: this.linked(key, "ATTENDED", "in").map(({ node, edge }) => ({
         ...this.ref(node),

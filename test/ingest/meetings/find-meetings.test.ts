@@ -18,6 +18,7 @@ function meetingsOf(text: string, published: string) {
     attendees: m.attendees.map((a) => entities.find((e) => e.id === a.entity)?.forms[0]),
     roles: m.attendees.map((a) => a.role),
     kind: m.kind,
+    status: m.status,
   }));
 }
 
@@ -234,6 +235,23 @@ describe("findMeetings", () => {
       "2024-11-10",
     );
     expect(ms).toEqual([]);
+  });
+
+  it.each([
+    ["rfa/2024/11/20/RFA-黎智英出庭剖析國際聯繫…", "黎智英說，他與特朗普二人從未見面。"],
+    ["aj/2024/11/29/AJ-特朗普特使凯洛格打算如何结束俄乌战争", "佩斯科夫告诉记者，普京没有与特朗普交谈的具体计划。"],
+  ])("marks a meeting its clause denies as not held (%s)", (_article, text) => {
+    const [m] = meetingsOf(text, "2024-11-20");
+    expect(m?.status).toBe("not held");
+  });
+
+  it("takes no dateline day for a meeting put in the past (rfa/2024/11/20/RFA-黎智英出庭剖析國際聯繫…: 二人曾相約在倫敦會面)", () => {
+    const [m] = meetingsOf(
+      "（中央社記者台北19日電）黎表示，有可能是透過朋友認識，二人曾相約在倫敦會面。",
+      "2024-11-19",
+    );
+    expect(m?.location).toBe("London");
+    expect(m?.date).toBeUndefined();
   });
 
   it("takes no visit asked for (kyodo: 呼吁特朗普访问广岛)", () => {
