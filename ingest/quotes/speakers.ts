@@ -99,6 +99,8 @@ export function findReferences(s: string, entities: ArticleEntity[]): Reference[
     for (let at = s.indexOf(title); at >= 0; at = s.indexOf(title, at + 1)) {
       const end = at + title.length;
       if (nameStarts.has(end) || refs.some((r) => r.start < end && at < r.end && r.via === "title")) continue;
+      // 美国总统当选人, 美国总统的发言人: a longer title is another person's
+      if (TITLE_GOES_ON.test(s.slice(end, end + 4)) || LEXICON.personTitles.some((t) => s.startsWith(t, end))) continue;
       refs.push({ entity: entity!, kind: "Person", start: at, end, via: "title" });
     }
   }
@@ -116,6 +118,9 @@ function genderOf(s: string, e: ArticleEntity): "female" | "male" | undefined {
   const given = e.keys.find((k) => k.includes("·"))?.split("·")[0];
   return given && FEMININE_GIVEN.test(given) ? "female" : undefined;
 }
+
+// What turns a title into another one when it follows: 当选人, 候任, 提名人, 的发言人.
+const TITLE_GOES_ON = /^(当选|候任|候选|提名|的(发言人|顾问|特使|助理|夫人|幕僚|代表))/;
 
 /** A title and its shorter forms that still name a role precisely: 欧安组织新任轮值主席国波兰外交部长 → 波兰外交部长. */
 function titleVariants(title: string): string[] {
@@ -199,7 +204,14 @@ export function subjectOfClause(
   const start = skipOpeners(s, from, to);
   const rest = s.slice(start, to);
   const pronoun = PRONOUN.exec(rest);
-  if (pronoun) return resolvePronoun(s, pronounAt, pronoun[1]!, refs) ?? null;
+  // 其总统尹锡悦表示: 其 before a title and a name is possessive; the name is the subject
+  const possessive =
+    pronoun?.[1] === "其" &&
+    refs.some(
+      (r) =>
+        r.kind === "Person" && r.start > start && r.start - start <= 10 && endsWithTitle(s.slice(start + 1, r.start)),
+    );
+  if (pronoun && !possessive) return resolvePronoun(s, pronounAt, pronoun[1]!, refs) ?? null;
   // 对于特朗普称「…」: a name right before the verb is its subject, whatever stands before the name
   // (only where the clause ends at the verb: in a clause before it, the last name is its object)
   // (but not an addressee: 对德国之声表示, 告诉路透社说, 向记者透露)
@@ -254,7 +266,11 @@ export function subjectOfClause(
   // 除了说会救黎智英: a name after the clause's verb is its object (unless a relative clause ends in it: 主持会谈的X)
   for (const [k, r] of inClause.entries()) {
     if (!beforeVerb(r)) continue;
-    const after = s.slice(r.end, r.end + 6);
+    // (特朗普（Donald Trump）的竞选团队: a gloss in brackets stands outside the phrase)
+    const after = s
+      .slice(r.end, r.end + 60)
+      .replace(/^[（(][^（）()]{0,40}[)）]/, "")
+      .slice(0, 6);
     const named = preferPersonOverTheirOrg(s, inClause.slice(k));
     // 神韵的代表说: an unnamed official speaks for the organisation (欧安组织代表卡彭特 is named: he speaks)
     if (r.kind === "Org" && OFFICIAL_AFTER_ORG.test(after) && named === r) return r;
@@ -263,6 +279,9 @@ export function subjectOfClause(
       return inClause.slice(k + 1).find((x) => x.kind === "Person" && beforeVerb(x)) ?? null;
     // 张郡格的律师…表示, 尼坦雅胡办公室指出: the person before 的 or an office owns the subject and is not it
     if (r.kind === "Person" && POSSESSED_AFTER_PERSON.test(after)) continue;
+    // 特朗普即将上任的幕僚长苏西·威尔斯称, 特朗普任命的国家安全顾问沃尔兹: a relative clause on the person names
+    // the head noun's holder, who is named after it
+    if (r.kind === "Person" && headOfRelative(s, r, inClause.slice(k + 1).filter(beforeVerb))) continue;
     return named;
   }
   // 这位部长说: the person before who holds that title; 这位官员说 of an unnamed official names nobody
@@ -377,6 +396,21 @@ export function findSubject(s: string, verbStart: number, context: SpeakerContex
     clauseEnd = clauseStart - 1;
   }
   return undefined;
+}
+
+/**
+ * True when the person at `r` stands in a relative clause on a title held by a person named next (特朗普即将上任的
+ * 幕僚长苏西·威尔斯, 特朗普任命的国家安全顾问沃尔兹): no one is named between them, and only a title stands between
+ * the 的 and that person. Not 阿尔维祝贺特朗普的胜利 (特朗普 comes first) nor 特朗普真的威胁过普京 (no title).
+ */
+function headOfRelative(s: string, r: Reference, later: Reference[]): boolean {
+  const next = later[0];
+  if (next?.kind !== "Person") return false;
+  const between = s.slice(r.end, next.start);
+  const de = between.indexOf("的");
+  if (de < 1 || de > 8 || /[，,。；;：:、“”「」]/.test(between.slice(0, de))) return false;
+  const title = between.slice(de + 1);
+  return title.length > 0 && endsWithTitle(title);
 }
 
 /** 克里姆林宫发言人佩斯科夫表示: the person, not the organisation in their title (first reference otherwise). */

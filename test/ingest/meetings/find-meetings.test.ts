@@ -18,7 +18,6 @@ function meetingsOf(text: string, published: string) {
     attendees: m.attendees.map((a) => entities.find((e) => e.id === a.entity)?.forms[0]),
     roles: m.attendees.map((a) => a.role),
     kind: m.kind,
-    status: m.status,
   }));
 }
 
