@@ -99,13 +99,9 @@ export function nativeNameLength(text: string, start: number): number {
     if (end > text.length || ![...name].every(isHan)) continue;
     // 相关的传播: a particle or verb right after the surname is no given name
     if (!isHan(text[start + surname]) || NOT_GIVEN_NAME_START.has(text[start + surname]!)) return 0;
-    // (黄国才表示: a follower character that a speech verb follows ends the name rather than opening an adverb)
-    if (
-      given === 2 &&
-      NAME_FOLLOWERS.has(text[start + surname + 1]!) &&
-      !(isHan(text[end - 1]) && isFollowedBySpeech(text, end) && !/[的是在和与对说称表]/.test(text[end - 1]!))
-    )
-      continue;
+    // (黄国才表示, 伍超明指出: 才, 明 and 正 also end given names; before a speech verb they do)
+    const last = text[start + surname + 1]!;
+    if (given === 2 && NAME_FOLLOWERS.has(last) && !(/[才明正]/.test(last) && isFollowedBySpeech(text, end))) continue;
     if (given === 1 && !(NAME_FOLLOWERS.has(text[end] ?? "\n") || end >= text.length)) continue;
     if (NOT_GIVEN_NAME.test(name.slice(surname - 1)) || startsWithKnownName(name) || isDictionaryWord(name)) return 0;
     if (!givenNameLooksLikeOne(name, surname)) return 0;

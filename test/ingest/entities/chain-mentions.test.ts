@@ -30,6 +30,8 @@ describe("chainMentions", () => {
     ["dot-name", "德国总理奥拉夫·朔尔茨承诺，德国将与特朗普共同努力。", "奥拉夫·朔尔茨", undefined],
     // aj/2024/11/27/AJ-国际刑事法院检察官申请对缅甸军事政权领导人发出逮捕令: a one-character surname before 在
     ["dot-name", "卡里姆·汗在声明中表示，他的办公室将继续调查。", "卡里姆·汗", undefined],
+    // cna/2024/11/20/CNA-香港47人案-在台港人-示警台灣慎防內部破壞: 才 ends the given name before a speech verb
+    ["title", "藝術家黃國才表示，這件作品是對政治的回應。", "黃國才", undefined],
     // seed 000 (Guancha): byline
     ["byline", "【文/观察者网 熊超然】继1月10日同美国方面举行会谈后", "熊超然", undefined],
   ])("finds a person by %s", (_signal, text, form, latin) => {

@@ -446,6 +446,42 @@ describe("findQuotes", () => {
     expect(dateline.filter((q) => q.speaker === "中央社")).toEqual([]);
   });
 
+  it.each([
+    [
+      "dw/2024/11/22/DW-美国总统拜登-对以色列高层发出逮捕令-令人愤慨",
+      "美国候任总统特朗普任命的国家安全顾问沃尔兹（Mike Waltz）也为以色列进行了辩护，他承诺将会“在一月份做出强有力的回应”。",
+      "沃尔兹",
+    ],
+    [
+      "aj/2024/11/27/AJ-打破常规-特朗普与拜登白宫签署过渡备忘录",
+      "尽管如此，特朗普即将上任的幕僚长苏西·威尔斯在周二的一份声明中称这份备忘录是向前迈出的一步。",
+      "苏西·威尔斯",
+    ],
+  ])("credits the holder of a title, not the person in its relative clause (%s)", (_article, text, speaker) => {
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual([speaker]);
+  });
+
+  it("still credits a subject whose object has 的 (aj: 阿里夫·阿尔维祝贺特朗普的胜利，并补充说)", () => {
+    const qs = quotesOf(
+      "前巴基斯坦总统阿里夫·阿尔维祝贺特朗普的胜利，并补充说，“自由和公正”的选举让“美国公民实现了他们的梦想”。",
+    );
+    expect(new Set(qs.map((q) => q.speaker))).toEqual(new Set(["阿里夫·阿尔维"]));
+  });
+
+  it("does not read a longer title as the person who holds the shorter one (rfa/2024/11/26/RFA-特朗普宣布上任即對中加墨加關稅…)", () => {
+    const qs = quotesOf(
+      "美國總統拜登昨日表示，他會全力配合交接。美國總統當選人特朗普表示，會在上任首日即簽署行政命令，對中國貨加徵額外10%關稅。",
+    );
+    expect(qs.find((q) => q.text.startsWith("會在上任首日"))?.speaker).toBe("特朗普");
+  });
+
+  it("reads 其 before a title and a name as possessive (aj/2024/11/22/AJ-韩国称俄罗斯向朝鲜运送导弹以换取军队)", () => {
+    const qs = quotesOf(
+      "朝鲜外务相崔善姬表示，朝鲜将坚定支持俄罗斯。然而其总统尹锡悦现在表示，韩国可能会改变其长期以来不向冲突国家提供武器的政策。",
+    );
+    expect(qs.find((q) => q.text.startsWith("韩国可能"))?.speaker).toBe("尹锡悦");
+  });
+
   it("finds the Hong Kong surname 甯, which OpenCC leaves as it is (发展局局长甯汉豪说)", () => {
     // rthk/2024/11/30/RTHK-甯漢豪稱將提交修訂條例草案-令改善海港小型填海工程簡化機制
     const qs = quotesOf("發展局局長甯漢豪說，隨著更多海濱場地逐步開放，維港海邊發展邁向新階段。");
