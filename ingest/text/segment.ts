@@ -39,17 +39,31 @@ function getJieba(): Jieba {
 let lastText: string | undefined;
 let lastTags: TaggedWord[] = [];
 const WORD_CACHE = new Map<string, boolean>();
+// Short texts (a name, a clause, the characters around a span) recur: on 485 Citizen News articles the stages tag
+// 34,000 of them, only 8,400 distinct, and half the time jieba spends on them goes to repeats.
+const SHORT_TEXT = 200;
+const SHORT_CACHE = new Map<string, TaggedWord[]>();
+const SHORT_CACHE_SIZE = 20_000;
 
-/** Segments and POS-tags simplified Chinese text with jieba (HMM on, for unknown words); the last text is cached. */
+/**
+ * Segments and POS-tags simplified Chinese text with jieba (HMM on, for unknown words). The last long text and the
+ * recent short ones are cached: callers only read the words they get.
+ */
 export function tagWords(text: string): TaggedWord[] {
   // several stages tag the same article text in a row: tag it once
   if (text === lastText) return lastTags;
-  const tags = getJieba().tag(text, true);
-  if (text.length > 200) {
-    lastText = text;
-    lastTags = tags;
+  if (text.length <= SHORT_TEXT) {
+    let tags = SHORT_CACHE.get(text);
+    if (!tags) {
+      tags = getJieba().tag(text, true);
+      if (SHORT_CACHE.size >= SHORT_CACHE_SIZE) SHORT_CACHE.clear();
+      SHORT_CACHE.set(text, tags);
+    }
+    return tags;
   }
-  return tags;
+  lastText = text;
+  lastTags = getJieba().tag(text, true);
+  return lastTags;
 }
 
 /**
