@@ -92,7 +92,16 @@ const NOT_ORG_ACRONYMS = new Set([
   "LNG",
   "ICBM",
 ]);
-const LONG_SUFFIXES = LEXICON.orgSuffixes.filter((s) => s.length >= 2);
+const LONG_SUFFIXES = new Set(LEXICON.orgSuffixes.filter((s) => s.length >= 2));
+const LONG_SUFFIX_LENGTHS = [...new Set([...LONG_SUFFIXES].map((s) => s.length))];
+
+/** True when a word ends in an organisation suffix of two or more characters (委员会, 通讯社). */
+function endsInLongSuffix(word: string): boolean {
+  // (one set lookup per suffix length: every word of every article is tested, against 60 suffixes)
+  for (const n of LONG_SUFFIX_LENGTHS)
+    if (n <= word.length && LONG_SUFFIXES.has(word.slice(word.length - n))) return true;
+  return false;
+}
 // Tags of words that may stand inside an organisation's name: nouns, place names, abbreviations, "与".
 const NAME_PART_TAGS = /^(n|ns|nt|nz|nrt|j|vn|an|l)$/;
 
@@ -220,9 +229,9 @@ export function findOrgMentions(s: string): Mention[] {
     const next = words[i + 1]?.word ?? "";
     if (w.word.endsWith("党人") && w.word.length >= 4) add(start, offset - 1, ["org-suffix"]);
     // 联合国人口基金/nt + 会: jieba cut the suffix in two
-    else if (w.tag === "nt" && next.length === 1 && LONG_SUFFIXES.some((x) => (w.word + next).endsWith(x)))
+    else if (w.tag === "nt" && next.length === 1 && endsInLongSuffix(w.word + next))
       add(start, offset + 1, ["org-suffix"]);
-    else if ((w.tag === "nt" && ANY_SUFFIX.test(w.word)) || LONG_SUFFIXES.some((suffix) => w.word.endsWith(suffix))) {
+    else if ((w.tag === "nt" && ANY_SUFFIX.test(w.word)) || endsInLongSuffix(w.word)) {
       // a registry name is complete as it stands (俄国外交部)
       const from = ORG_NAMES.has(w.word) ? start : nameStart(i, start);
       if (ORG_NAMES.has(w.word) || (w.tag === "nt" && w.word.length >= 2 && from === start))
