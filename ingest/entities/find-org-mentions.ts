@@ -3,11 +3,11 @@ import type { Mention } from "./find-person-mentions.ts";
 import { findRegistryHits } from "./find-person-mentions.ts";
 import { tagWords } from "../text/segment.ts";
 import { escapeRegExp } from "../text/lexicons.ts";
-import { findWords, wordAlternation } from "../text/text-scan.ts";
+import { findWords, buildWordTrie } from "../text/text-scan.ts";
 import { findBodies } from "./find-bodies.ts";
 import orgLexicon from "../lexicon/org-suffixes.json" with { type: "json" };
 
-const TITLE_RE = wordAlternation(LEXICON.personTitles);
+const TITLE_WORDS = buildWordTrie(LEXICON.personTitles);
 const X_PLATFORM = LEXICON.registry.find((e) => e.id === "twitter");
 const ANY_SUFFIX = new RegExp(`(?:${LEXICON.orgSuffixes.map(escapeRegExp).join("|")}|院|宫)$`);
 const ORG_NAMES = new Set(LEXICON.registry.filter((e) => e.label === "Org").flatMap((e) => e.names));
@@ -17,7 +17,7 @@ const ACRONYM_AFTER = /^\s*(报道|报导|称|表示|指出|采访|记者|发言
 const PROPER_TAGS = /^(ns|nz|nt|nr|nrt|nrfg|eng|j)$/;
 const MEDIA_SUFFIX = /^[网社台]$/;
 const PUBLICATION_END = /(报|时报|日报|邮报|周刊|杂志|新闻|通讯|晚报|早报|论坛报)$/;
-const INSTITUTION_VENUES_RE = wordAlternation(LEXICON.institutionVenues);
+const INSTITUTION_VENUES = buildWordTrie(LEXICON.institutionVenues);
 // All-caps words that are no organisation: units, technologies, titles, document kinds.
 const NOT_ORG_ACRONYMS = new Set([
   "GDP",
@@ -131,7 +131,7 @@ export function findOrgMentions(s: string): Mention[] {
     if (s[end] === "长" && titles.some((t) => t.start < end && t.end > end)) return;
     found.push({ kind: "Org", start, end, key: s.slice(start, end), signals, ...extra });
   };
-  const titles = findWords(s, TITLE_RE);
+  const titles = findWords(s, TITLE_WORDS);
 
   for (const hit of findRegistryHits(s)) {
     if (hit.entry.label === "Org")
@@ -295,7 +295,7 @@ export function findOrgMentions(s: string): Mention[] {
   }
 
   // Institutions named by their seat: 白宫, 克里姆林宫.
-  for (const hit of findWords(s, INSTITUTION_VENUES_RE)) add(hit.start, hit.end, ["org-suffix"]);
+  for (const hit of findWords(s, INSTITUTION_VENUES)) add(hit.start, hit.end, ["org-suffix"]);
 
   // Latin acronyms standing alone in Chinese text where an outlet or body is the source: 接受CNN采访, BBC记者.
   for (const m of s.matchAll(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/g)) {

@@ -16,7 +16,7 @@ import {
   isNameDot,
   isTranslitChar,
   translitRunLength,
-  wordAlternation,
+  buildWordTrie,
   type WordHit,
 } from "../text/text-scan.ts";
 
@@ -48,7 +48,7 @@ function familyOf(key: string): { familyName?: string } {
   return familyName ? { familyName } : {};
 }
 
-const TITLE_RE = wordAlternation(LEXICON.personTitles);
+const TITLE_WORDS = buildWordTrie(LEXICON.personTitles);
 // Where speech verbs start (the adverbs SPEECH_RE allows before them included), to skip hopeless name positions.
 const SPEECH_ANYWHERE = new RegExp(
   `(?:[还也则又亦曾已再便就更均都并即随即]{0,2})(?:${[...LEXICON.speechVerbs, ...LEXICON.weakSpeechVerbs].join("|")})`,
@@ -77,7 +77,7 @@ const WEAK_TITLES = new Set([
 ]);
 const REGISTRY_BY_NAME = new Map<string, RegistryEntry>();
 for (const entry of LEXICON.registry) for (const name of entry.names) REGISTRY_BY_NAME.set(name, entry);
-const REGISTRY_RE = wordAlternation([...REGISTRY_BY_NAME.keys()]);
+const REGISTRY_WORDS = buildWordTrie([...REGISTRY_BY_NAME.keys()]);
 const LATIN_PERSON =
   /^[A-Z][a-zA-Z'’-]+\.?(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?[A-Z][a-zA-Z'’-]+\.?){1,3}$/;
 // Characters that end a native two-character name when they follow it: verbs, prepositions, particles, dates.
@@ -146,7 +146,7 @@ export const isFollowedBySpeech = (text: string, end: number): boolean => SPEECH
 
 /** Registry names in the text, skipping those embedded in a longer transliteration (萨勒曼 inside 穆罕默德·本·萨勒曼). */
 export function findRegistryHits(s: string): (WordHit & { entry: RegistryEntry })[] {
-  return findWords(s, REGISTRY_RE)
+  return findWords(s, REGISTRY_WORDS)
     .map((hit) => ({ ...hit, entry: REGISTRY_BY_NAME.get(hit.word)! }))
     .filter((hit) => {
       if (/^[A-Za-z]/.test(hit.word))
@@ -197,7 +197,7 @@ export function trimRunEnd(s: string, minEnd: number, end: number): number {
 /** Start of a name ending at `end` that began at `start` at the earliest: after any title word or opener inside it. */
 function trimNameStart(s: string, start: number, end: number): number {
   let from = start;
-  for (const t of findWords(s.slice(Math.max(0, start - 8), end), TITLE_RE)) {
+  for (const t of findWords(s.slice(Math.max(0, start - 8), end), TITLE_WORDS)) {
     const tEnd = Math.max(0, start - 8) + t.end;
     if (tEnd > from && tEnd < end) from = tEnd;
   }
@@ -220,7 +220,7 @@ function nameBefore(s: string, bracket: number): { start: number; signals: Menti
     const start = trimNameStart(s, i, bracket);
     if (bracket - start >= 2) return { start, signals: ["latin-bracket"] };
   }
-  const titles = findWords(s.slice(from, bracket), TITLE_RE);
+  const titles = findWords(s.slice(from, bracket), TITLE_WORDS);
   const lastTitle = titles[titles.length - 1];
   if (lastTitle && bracket - (from + lastTitle.end) >= 2 && bracket - (from + lastTitle.end) <= 4) {
     return { start: from + lastTitle.end, signals: ["latin-bracket", "title"] };
@@ -263,7 +263,7 @@ export function titlePhraseBefore(s: string, end: number): string | undefined {
   const window = s.slice(Math.max(0, end - 20), end);
   const cut = Math.max(...[..."，,。；;：:、！？\n（）()「」“”【】"].map((c) => window.lastIndexOf(c)));
   const clause = window.slice(cut + 1);
-  const titles = findWords(clause, TITLE_RE);
+  const titles = findWords(clause, TITLE_WORDS);
   const last = titles[titles.length - 1];
   if (!last || last.end !== clause.length) return undefined;
   const words = tagWords(clause);
@@ -363,7 +363,7 @@ export function findPersonMentions(s: string): Mention[] {
     });
   }
 
-  const titleHits = findWords(s, TITLE_RE);
+  const titleHits = findWords(s, TITLE_WORDS);
   for (const title of titleHits) {
     const at = title.end;
     // (only titles ending in 相 run into ordinary words: 环境相关, 财务相当)
