@@ -80,6 +80,18 @@ export const isNameDot = (ch: string | undefined): boolean => ch !== undefined &
 /** True for characters Chinese uses to transliterate foreign names. */
 export const isTranslitChar = (ch: string | undefined): boolean => ch !== undefined && LEXICON.translitChars.has(ch);
 
+// The same two tests by UTF-16 code unit, for the scans that look at every character of a text: text[i] makes a new
+// string of each Han character, and hashing it for a set lookup cost more than the rest of those scans.
+const NAME_DOT_CODES = new Set([...NAME_DOTS].filter((d) => isNameDot(d)).map((d) => d.charCodeAt(0)));
+const TRANSLIT_CODES = new Uint8Array(65536);
+for (const ch of LEXICON.translitChars) if (ch.length === 1) TRANSLIT_CODES[ch.charCodeAt(0)] = 1;
+
+/** isNameDot(text[at]), without making a string of the character. */
+export const isNameDotAt = (text: string, at: number): boolean => NAME_DOT_CODES.has(text.charCodeAt(at));
+
+/** isTranslitChar(text[at]), without making a string of the character (false outside the text). */
+export const isTranslitAt = (text: string, at: number): boolean => TRANSLIT_CODES[text.charCodeAt(at)] === 1;
+
 /** True for a Han character. */
 export const isHan = (ch: string | undefined): boolean => ch !== undefined && /\p{Script=Han}/u.test(ch);
 
@@ -87,9 +99,8 @@ export const isHan = (ch: string | undefined): boolean => ch !== undefined && /\
 export function translitRunLength(text: string, start: number, max = 16): number {
   let i = start;
   while (i < text.length && i - start < max) {
-    const ch = text[i];
-    if (isTranslitChar(ch)) i++;
-    else if (isNameDot(ch) && isTranslitChar(text[i - 1]) && isTranslitChar(text[i + 1])) i++;
+    if (isTranslitAt(text, i)) i++;
+    else if (isNameDotAt(text, i) && isTranslitAt(text, i - 1) && isTranslitAt(text, i + 1)) i++;
     else break;
   }
   return i - start;
