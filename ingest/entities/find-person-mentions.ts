@@ -14,6 +14,7 @@ import {
   NAME_FOLLOWERS,
   isHan,
   isNameDot,
+  isNameDotAt,
   isTranslitChar,
   translitRunLength,
   buildWordTrie,
@@ -401,7 +402,7 @@ export function findPersonMentions(s: string): Mention[] {
   // given·surname names (温迪·谢尔曼, 凯·麦迪逊·特朗普): the dots are strong evidence, so the parts between two
   // dots may hold any character; the first part is a transliteration run, the last one stops at the next word.
   for (let i = 1; i < s.length - 1; i++) {
-    if (!isNameDot(s[i]) || !isHan(s[i - 1]) || !isHan(s[i + 1])) continue;
+    if (!isNameDotAt(s, i) || !isHan(s[i - 1]) || !isHan(s[i + 1])) continue;
     let start = i;
     while (start > 0 && i - start < 8 && isTranslitChar(s[start - 1])) start--;
     if (start === i) start = i - 1; // a given name with a character outside the table (凯·…, 马可·…)
@@ -438,11 +439,12 @@ export function findPersonMentions(s: string): Mention[] {
 
   // A transliteration run or a native name that opens a clause, or follows 的, and is followed by a speech verb
   // (拉乌表示…, 从事电子零售业的余先生表示).
-  const speechAt = new Set([...s.matchAll(SPEECH_ANYWHERE)].map((m) => m.index));
+  // a name is two to six characters: where no speech verb is that close, there is no name to look for
+  const nearSpeech = new Uint8Array(s.length);
+  for (const m of s.matchAll(SPEECH_ANYWHERE)) nearSpeech.fill(1, Math.max(0, m.index - 8), Math.max(0, m.index - 1));
   for (let i = 0; i < s.length; i++) {
+    if (!nearSpeech[i]) continue;
     if (i > 0 && !/[，。；：！？\n」”）)\s的]/.test(s[i - 1]!)) continue;
-    // a name is two to six characters: no speech verb that close, no name to look for
-    if (![2, 3, 4, 5, 6, 7, 8].some((d) => speechAt.has(i + d))) continue;
     const run = translitRunLength(s, i);
     const len = run >= 3 ? run : Math.max(japaneseNameLength(s, i), nativeNameLength(s, i));
     if (len >= 2 && isFollowedBySpeech(s, i + len)) {
