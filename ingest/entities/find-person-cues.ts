@@ -160,6 +160,8 @@ export function japaneseFamilyName(name: string): string | undefined {
  */
 export function findSoundMarkedNames(s: string): Mention[] {
   const found: Mention[] = [];
+  // (the pattern tries one to four Han characters at every position: a text without 音 is left at once)
+  if (!s.includes("音")) return found;
   for (const m of s.matchAll(/([^\P{Script=Han}的在]{1,4}(?:[·•‧・．][^\P{Script=Han}的]{1,4})?)[（(]音[)）]/gu)) {
     let name = m[1]!;
     // the name ends the words before it: take the longest tail that is a surname-led or dotted name
