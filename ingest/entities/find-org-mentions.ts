@@ -375,6 +375,7 @@ const GENERIC_MODIFIERS =
 const PLURAL_BEFORE = /(各|诸|多家|多个|一些|这些|那些|数家|几家|两家|部分)$/;
 
 const NAMED_BY = orgLexicon.namedBy;
+const COUNTRY_NAMES = Object.keys(LEXICON.countries);
 const UMBRELLA_ORGS = new Set(orgLexicon.umbrellaOrgs);
 const CATEGORY_THEN_NAME = new RegExp(
   `(${orgLexicon.categoryNouns.join("|")})(?:[“「]([^”」，。]{2,12})[”」]|([A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*){0,2})(?![A-Za-z]))`,
@@ -405,9 +406,10 @@ function isProperName(s: string, from: number, to: number): boolean {
     return false;
   // 中国公司, 中国国有银行, 美国智库: a country and generic words before the suffix name a kind, not an organisation
   // (a city does name one: 芝加哥国际银行)
-  const rest = Object.keys(LEXICON.countries)
-    .reduce((h, p) => h.split(p).join(""), head)
-    .replace(GENERIC_MODIFIERS, "");
+  const rest = COUNTRY_NAMES.reduce((h, p) => (h.includes(p) ? h.split(p).join("") : h), head).replace(
+    GENERIC_MODIFIERS,
+    "",
+  );
   if (!rest) return false;
   return tagWords(head).some((w) => PROPER_TAGS.test(w.tag)) || LEXICON.placeNames.some((p) => head.includes(p));
 }
