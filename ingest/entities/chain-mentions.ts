@@ -6,7 +6,7 @@ import { findOrgMentions } from "./find-org-mentions.ts";
 import { findPersonMentions, registryByName, titlePhraseBefore, type Mention } from "./find-person-mentions.ts";
 import { pinyin } from "pinyin-pro";
 import { editDistance, soundSimilarity } from "../text/phonetic.ts";
-import { isNameDot, isTranslitChar, translitRunLength } from "../text/text-scan.ts";
+import { isNameDot, isTranslitAt, isTranslitChar, translitRunLength } from "../text/text-scan.ts";
 import { tagWords } from "../text/segment.ts";
 import { actsInArticle } from "./find-bodies.ts";
 
@@ -97,7 +97,7 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
     (m) => m.kind === "Person" && isTranslitChar(m.key[0]) && m.key.length >= 3,
   );
   for (let i = 0; i < s.length; i++) {
-    if (isTranslitChar(s[i - 1])) continue;
+    if (isTranslitAt(s, i - 1)) continue;
     const len = translitRunLength(s, i);
     if (len < 3) continue;
     const key = s.slice(i, i + len);
@@ -106,7 +106,8 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
       continue;
     }
     // a sound-alike only fills a gap: it never overrides a name already found there
-    const taken = [...seeds, ...out].some((m) => m.start < i + len && i < m.end);
+    const overlaps = (m: Mention): boolean => m.start < i + len && i < m.end;
+    const taken = seeds.some(overlaps) || out.some(overlaps);
     const match = !taken && personKeys.find((p) => soundSimilarity(p.key, key) >= SAME_ARTICLE_SOUND);
     if (match) out.push({ kind: "Person", start: i, end: i + len, key, signals: ["sound-alike"] });
     i += len - 1;

@@ -4,7 +4,7 @@ import { registryByName } from "./find-person-mentions.ts";
 import { japaneseFamilyName } from "./find-person-cues.ts";
 import { escapeRegExp, LEXICON } from "../text/lexicons.ts";
 import { endsOnWordBoundary, tagWords } from "../text/segment.ts";
-import { findWords, isHan, wordAlternation } from "../text/text-scan.ts";
+import { findWords, isHan, buildWordTrie } from "../text/text-scan.ts";
 
 /**
  * Government bodies and parties. A body named with its country (日本政府, 俄罗斯军队, 台经济部, 深圳市政府) is that
@@ -43,8 +43,8 @@ const CITY_BODY_RE = new RegExp(
   `(${[...Object.keys(LEXICON.cities), ...Object.keys(LEXICON.regions)].map(escapeRegExp).join("|")})(市政府|政府|当局|警方|市议会|议会)`,
   "g",
 );
-const BARE_RE = wordAlternation(Object.keys(BODIES));
-const COUNTRY_RE = wordAlternation(COUNTRY_NAMES);
+const BARE_WORDS = buildWordTrie(Object.keys(BODIES));
+const COUNTRY_WORDS = buildWordTrie(COUNTRY_NAMES);
 // A bare body name stands alone after these (and after punctuation): 的政府, 由警方, 据当局.
 const BARE_BEFORE = /[的和与及、由向对被据指称在从将也并但而则就即为让使令给跟同把是]$/;
 // …and not before these: 政府间 (intergovernmental), 国会山, 国会议员 (a member, not the body).
@@ -77,12 +77,12 @@ const LEADER_GOVERNMENT_RE = new RegExp(
 /** The country an article is about: the one named most often (at least twice, and more than any other). */
 export function articleCountry(s: string): string | undefined {
   const counts = new Map<string, number>();
-  for (const hit of findWords(s, COUNTRY_RE)) {
+  for (const hit of findWords(s, COUNTRY_WORDS)) {
     const latin = LEXICON.countries[hit.word]!;
     counts.set(latin, (counts.get(latin) ?? 0) + 1);
   }
   // bodies only one country has (运输署, 外务省) say which country a domestic report is about
-  for (const hit of findWords(s, BARE_RE)) {
+  for (const hit of findWords(s, BARE_WORDS)) {
     const fixed = BODIES[hit.word]!.split("@")[1];
     const latin = fixed ? LEXICON.countries[fixed] : undefined;
     if (latin) counts.set(latin, (counts.get(latin) ?? 0) + 1);
@@ -92,12 +92,12 @@ export function articleCountry(s: string): string | undefined {
   return CHINESE_NAME.get(first[0]);
 }
 
-const COUNTRY_OR_CAPITAL_RE = wordAlternation([...COUNTRY_NAMES, ...Object.keys(LEXICON.capitals)]);
+const COUNTRY_OR_CAPITAL_WORDS = buildWordTrie([...COUNTRY_NAMES, ...Object.keys(LEXICON.capitals)]);
 
 /** The country (or capital's country) named last before a position in its sentence. */
 function countryBefore(s: string, at: number): string | undefined {
   const from = Math.max(s.lastIndexOf("。", at), s.lastIndexOf("\n", at)) + 1;
-  const last = findWords(s.slice(from, at), COUNTRY_OR_CAPITAL_RE).pop();
+  const last = findWords(s.slice(from, at), COUNTRY_OR_CAPITAL_WORDS).pop();
   if (!last) return undefined;
   return LEXICON.capitals[last.word] ?? countryOf(last.word);
 }
@@ -147,7 +147,7 @@ export function findBodies(s: string): Mention[] {
     found.push(bodyMention(m.index, m.index + m[0].length, m[0], canonicalName(country, "政府")));
   }
   const country = articleCountry(s);
-  for (const hit of findWords(s, BARE_RE)) {
+  for (const hit of findWords(s, BARE_WORDS)) {
     const before = s[hit.start - 1];
     const [body, fixed] = BODIES[hit.word]!.split("@") as [string, string | undefined];
     // a name that says its own country (9月底港府已…) or a party (参议院民主党人) only needs to stand as a word

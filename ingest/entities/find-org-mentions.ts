@@ -3,11 +3,11 @@ import type { Mention } from "./find-person-mentions.ts";
 import { findRegistryHits } from "./find-person-mentions.ts";
 import { tagWords } from "../text/segment.ts";
 import { escapeRegExp } from "../text/lexicons.ts";
-import { findWords, wordAlternation } from "../text/text-scan.ts";
+import { findWords, buildWordTrie } from "../text/text-scan.ts";
 import { findBodies } from "./find-bodies.ts";
 import orgLexicon from "../lexicon/org-suffixes.json" with { type: "json" };
 
-const TITLE_RE = wordAlternation(LEXICON.personTitles);
+const TITLE_WORDS = buildWordTrie(LEXICON.personTitles);
 const X_PLATFORM = LEXICON.registry.find((e) => e.id === "twitter");
 const ANY_SUFFIX = new RegExp(`(?:${LEXICON.orgSuffixes.map(escapeRegExp).join("|")}|院|宫)$`);
 const ORG_NAMES = new Set(LEXICON.registry.filter((e) => e.label === "Org").flatMap((e) => e.names));
@@ -17,7 +17,7 @@ const ACRONYM_AFTER = /^\s*(报道|报导|称|表示|指出|采访|记者|发言
 const PROPER_TAGS = /^(ns|nz|nt|nr|nrt|nrfg|eng|j)$/;
 const MEDIA_SUFFIX = /^[网社台]$/;
 const PUBLICATION_END = /(报|时报|日报|邮报|周刊|杂志|新闻|通讯|晚报|早报|论坛报)$/;
-const INSTITUTION_VENUES_RE = wordAlternation(LEXICON.institutionVenues);
+const INSTITUTION_VENUES = buildWordTrie(LEXICON.institutionVenues);
 // All-caps words that are no organisation: units, technologies, titles, document kinds.
 const NOT_ORG_ACRONYMS = new Set([
   "GDP",
@@ -92,7 +92,16 @@ const NOT_ORG_ACRONYMS = new Set([
   "LNG",
   "ICBM",
 ]);
-const LONG_SUFFIXES = LEXICON.orgSuffixes.filter((s) => s.length >= 2);
+const LONG_SUFFIXES = new Set(LEXICON.orgSuffixes.filter((s) => s.length >= 2));
+const LONG_SUFFIX_LENGTHS = [...new Set([...LONG_SUFFIXES].map((s) => s.length))];
+
+/** True when a word ends in an organisation suffix of two or more characters (委员会, 通讯社). */
+function endsInLongSuffix(word: string): boolean {
+  // (one set lookup per suffix length: every word of every article is tested, against 60 suffixes)
+  for (const n of LONG_SUFFIX_LENGTHS)
+    if (n <= word.length && LONG_SUFFIXES.has(word.slice(word.length - n))) return true;
+  return false;
+}
 // Tags of words that may stand inside an organisation's name: nouns, place names, abbreviations, "与".
 const NAME_PART_TAGS = /^(n|ns|nt|nz|nrt|j|vn|an|l)$/;
 
@@ -122,7 +131,7 @@ export function findOrgMentions(s: string): Mention[] {
     if (s[end] === "长" && titles.some((t) => t.start < end && t.end > end)) return;
     found.push({ kind: "Org", start, end, key: s.slice(start, end), signals, ...extra });
   };
-  const titles = findWords(s, TITLE_RE);
+  const titles = findWords(s, TITLE_WORDS);
 
   for (const hit of findRegistryHits(s)) {
     if (hit.entry.label === "Org")
@@ -220,9 +229,9 @@ export function findOrgMentions(s: string): Mention[] {
     const next = words[i + 1]?.word ?? "";
     if (w.word.endsWith("党人") && w.word.length >= 4) add(start, offset - 1, ["org-suffix"]);
     // 联合国人口基金/nt + 会: jieba cut the suffix in two
-    else if (w.tag === "nt" && next.length === 1 && LONG_SUFFIXES.some((x) => (w.word + next).endsWith(x)))
+    else if (w.tag === "nt" && next.length === 1 && endsInLongSuffix(w.word + next))
       add(start, offset + 1, ["org-suffix"]);
-    else if ((w.tag === "nt" && ANY_SUFFIX.test(w.word)) || LONG_SUFFIXES.some((suffix) => w.word.endsWith(suffix))) {
+    else if ((w.tag === "nt" && ANY_SUFFIX.test(w.word)) || endsInLongSuffix(w.word)) {
       // a registry name is complete as it stands (俄国外交部)
       const from = ORG_NAMES.has(w.word) ? start : nameStart(i, start);
       if (ORG_NAMES.has(w.word) || (w.tag === "nt" && w.word.length >= 2 && from === start))
@@ -286,7 +295,7 @@ export function findOrgMentions(s: string): Mention[] {
   }
 
   // Institutions named by their seat: 白宫, 克里姆林宫.
-  for (const hit of findWords(s, INSTITUTION_VENUES_RE)) add(hit.start, hit.end, ["org-suffix"]);
+  for (const hit of findWords(s, INSTITUTION_VENUES)) add(hit.start, hit.end, ["org-suffix"]);
 
   // Latin acronyms standing alone in Chinese text where an outlet or body is the source: 接受CNN采访, BBC记者.
   for (const m of s.matchAll(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/g)) {
@@ -366,6 +375,7 @@ const GENERIC_MODIFIERS =
 const PLURAL_BEFORE = /(各|诸|多家|多个|一些|这些|那些|数家|几家|两家|部分)$/;
 
 const NAMED_BY = orgLexicon.namedBy;
+const COUNTRY_NAMES = Object.keys(LEXICON.countries);
 const UMBRELLA_ORGS = new Set(orgLexicon.umbrellaOrgs);
 const CATEGORY_THEN_NAME = new RegExp(
   `(${orgLexicon.categoryNouns.join("|")})(?:[“「]([^”」，。]{2,12})[”」]|([A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*){0,2})(?![A-Za-z]))`,
@@ -396,9 +406,10 @@ function isProperName(s: string, from: number, to: number): boolean {
     return false;
   // 中国公司, 中国国有银行, 美国智库: a country and generic words before the suffix name a kind, not an organisation
   // (a city does name one: 芝加哥国际银行)
-  const rest = Object.keys(LEXICON.countries)
-    .reduce((h, p) => h.split(p).join(""), head)
-    .replace(GENERIC_MODIFIERS, "");
+  const rest = COUNTRY_NAMES.reduce((h, p) => (h.includes(p) ? h.split(p).join("") : h), head).replace(
+    GENERIC_MODIFIERS,
+    "",
+  );
   if (!rest) return false;
   return tagWords(head).some((w) => PROPER_TAGS.test(w.tag)) || LEXICON.placeNames.some((p) => head.includes(p));
 }

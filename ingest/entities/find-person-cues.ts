@@ -17,10 +17,14 @@ const CONTRIBUTORS = new RegExp(
   String.raw`((?:${LATIN_NAME})(?:\s*(?:、|,|，|和|and)\s*(?:${LATIN_NAME}))*)\s*对本文有(?:报道|研究)?贡献`,
   "gu",
 );
-const PHOTOGRAPHER = new RegExp(
-  String.raw`(${LATIN_NAME})\s*(?:/|／| for )(?:The New York Times|Getty Images|Reuters|Associated Press|AFP|EPA|AP)\b`,
-  "gu",
-);
+const PHOTO_SOURCES = "The New York Times|Getty Images|Reuters|Associated Press|AFP|EPA|AP";
+const PHOTOGRAPHER = new RegExp(String.raw`(${LATIN_NAME})\s*(?:/|／| for )(?:${PHOTO_SOURCES})\b`, "gu");
+// What each of the two credit patterns needs in a text to match at all: both try a Latin name at every capital
+// letter, and most texts hold neither a contribution line nor a photo source.
+const CREDIT_PATTERNS: [RegExp, RegExp][] = [
+  [CONTRIBUTORS, /对本文有/],
+  [PHOTOGRAPHER, new RegExp(PHOTO_SOURCES)],
+];
 const HONORIFICS = /(先生|女士|小姐|太太)/;
 
 /** Title-cases an all-caps name: KEITH BRADSHER → Keith Bradsher. */
@@ -57,7 +61,8 @@ export function findCreditNames(s: string): Mention[] {
       at = end + 1;
     }
   }
-  for (const re of [CONTRIBUTORS, PHOTOGRAPHER]) {
+  for (const [re, needed] of CREDIT_PATTERNS) {
+    if (!needed.test(s)) continue;
     for (const m of s.matchAll(re)) {
       let at = m.index;
       for (const name of m[1]!.split(/\s*(?:、|,|，|和|\band\b)\s*/)) {
@@ -160,6 +165,8 @@ export function japaneseFamilyName(name: string): string | undefined {
  */
 export function findSoundMarkedNames(s: string): Mention[] {
   const found: Mention[] = [];
+  // (the pattern tries one to four Han characters at every position: a text without 音 is left at once)
+  if (!s.includes("音")) return found;
   for (const m of s.matchAll(/([^\P{Script=Han}的在]{1,4}(?:[·•‧・．][^\P{Script=Han}的]{1,4})?)[（(]音[)）]/gu)) {
     let name = m[1]!;
     // the name ends the words before it: take the longest tail that is a surname-led or dotted name

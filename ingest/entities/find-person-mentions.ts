@@ -14,9 +14,10 @@ import {
   NAME_FOLLOWERS,
   isHan,
   isNameDot,
+  isNameDotAt,
   isTranslitChar,
   translitRunLength,
-  wordAlternation,
+  buildWordTrie,
   type WordHit,
 } from "../text/text-scan.ts";
 
@@ -48,7 +49,7 @@ function familyOf(key: string): { familyName?: string } {
   return familyName ? { familyName } : {};
 }
 
-const TITLE_RE = wordAlternation(LEXICON.personTitles);
+const TITLE_WORDS = buildWordTrie(LEXICON.personTitles);
 // Where speech verbs start (the adverbs SPEECH_RE allows before them included), to skip hopeless name positions.
 const SPEECH_ANYWHERE = new RegExp(
   `(?:[还也则又亦曾已再便就更均都并即随即]{0,2})(?:${[...LEXICON.speechVerbs, ...LEXICON.weakSpeechVerbs].join("|")})`,
@@ -77,7 +78,7 @@ const WEAK_TITLES = new Set([
 ]);
 const REGISTRY_BY_NAME = new Map<string, RegistryEntry>();
 for (const entry of LEXICON.registry) for (const name of entry.names) REGISTRY_BY_NAME.set(name, entry);
-const REGISTRY_RE = wordAlternation([...REGISTRY_BY_NAME.keys()]);
+const REGISTRY_WORDS = buildWordTrie([...REGISTRY_BY_NAME.keys()]);
 const LATIN_PERSON =
   /^[A-Z][a-zA-Z'’-]+\.?(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?[A-Z][a-zA-Z'’-]+\.?){1,3}$/;
 // Characters that end a native two-character name when they follow it: verbs, prepositions, particles, dates.
@@ -148,7 +149,7 @@ export const isFollowedBySpeech = (text: string, end: number): boolean => SPEECH
 
 /** Registry names in the text, skipping those embedded in a longer transliteration (萨勒曼 inside 穆罕默德·本·萨勒曼). */
 export function findRegistryHits(s: string): (WordHit & { entry: RegistryEntry })[] {
-  return findWords(s, REGISTRY_RE)
+  return findWords(s, REGISTRY_WORDS)
     .map((hit) => ({ ...hit, entry: REGISTRY_BY_NAME.get(hit.word)! }))
     .filter((hit) => {
       if (/^[A-Za-z]/.test(hit.word))
@@ -211,7 +212,7 @@ function surnameOutsideTable(s: string, at: number): number {
 /** Start of a name ending at `end` that began at `start` at the earliest: after any title word or opener inside it. */
 function trimNameStart(s: string, start: number, end: number): number {
   let from = start;
-  for (const t of findWords(s.slice(Math.max(0, start - 8), end), TITLE_RE)) {
+  for (const t of findWords(s.slice(Math.max(0, start - 8), end), TITLE_WORDS)) {
     const tEnd = Math.max(0, start - 8) + t.end;
     if (tEnd > from && tEnd < end) from = tEnd;
   }
@@ -234,7 +235,7 @@ function nameBefore(s: string, bracket: number): { start: number; signals: Menti
     const start = trimNameStart(s, i, bracket);
     if (bracket - start >= 2) return { start, signals: ["latin-bracket"] };
   }
-  const titles = findWords(s.slice(from, bracket), TITLE_RE);
+  const titles = findWords(s.slice(from, bracket), TITLE_WORDS);
   const lastTitle = titles[titles.length - 1];
   if (lastTitle && bracket - (from + lastTitle.end) >= 2 && bracket - (from + lastTitle.end) <= 4) {
     return { start: from + lastTitle.end, signals: ["latin-bracket", "title"] };
@@ -277,7 +278,7 @@ export function titlePhraseBefore(s: string, end: number): string | undefined {
   const window = s.slice(Math.max(0, end - 20), end);
   const cut = Math.max(...[..."，,。；;：:、！？\n（）()「」“”【】"].map((c) => window.lastIndexOf(c)));
   const clause = window.slice(cut + 1);
-  const titles = findWords(clause, TITLE_RE);
+  const titles = findWords(clause, TITLE_WORDS);
   const last = titles[titles.length - 1];
   if (!last || last.end !== clause.length) return undefined;
   const words = tagWords(clause);
@@ -377,7 +378,7 @@ export function findPersonMentions(s: string): Mention[] {
     });
   }
 
-  const titleHits = findWords(s, TITLE_RE);
+  const titleHits = findWords(s, TITLE_WORDS);
   for (const title of titleHits) {
     const at = title.end;
     // (only titles ending in 相 run into ordinary words: 环境相关, 财务相当)
@@ -415,7 +416,7 @@ export function findPersonMentions(s: string): Mention[] {
   // given·surname names (温迪·谢尔曼, 凯·麦迪逊·特朗普): the dots are strong evidence, so the parts between two
   // dots may hold any character; the first part is a transliteration run, the last one stops at the next word.
   for (let i = 1; i < s.length - 1; i++) {
-    if (!isNameDot(s[i]) || !isHan(s[i - 1]) || !isHan(s[i + 1])) continue;
+    if (!isNameDotAt(s, i) || !isHan(s[i - 1]) || !isHan(s[i + 1])) continue;
     let start = i;
     while (start > 0 && i - start < 8 && isTranslitChar(s[start - 1])) start--;
     if (start === i) start = i - 1; // a given name with a character outside the table (凯·…, 马可·…)
@@ -452,11 +453,12 @@ export function findPersonMentions(s: string): Mention[] {
 
   // A transliteration run or a native name that opens a clause, or follows 的, and is followed by a speech verb
   // (拉乌表示…, 从事电子零售业的余先生表示).
-  const speechAt = new Set([...s.matchAll(SPEECH_ANYWHERE)].map((m) => m.index));
+  // a name is two to six characters: where no speech verb is that close, there is no name to look for
+  const nearSpeech = new Uint8Array(s.length);
+  for (const m of s.matchAll(SPEECH_ANYWHERE)) nearSpeech.fill(1, Math.max(0, m.index - 8), Math.max(0, m.index - 1));
   for (let i = 0; i < s.length; i++) {
+    if (!nearSpeech[i]) continue;
     if (i > 0 && !/[，。；：！？\n」”）)\s的]/.test(s[i - 1]!)) continue;
-    // a name is two to six characters: no speech verb that close, no name to look for
-    if (![2, 3, 4, 5, 6, 7, 8].some((d) => speechAt.has(i + d))) continue;
     const run = translitRunLength(s, i);
     const len = run >= 3 ? run : Math.max(japaneseNameLength(s, i), nativeNameLength(s, i));
     if (len >= 2 && isFollowedBySpeech(s, i + len)) {

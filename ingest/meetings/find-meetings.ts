@@ -3,7 +3,7 @@ import type { ArticleEntity } from "../entities/chain-mentions.ts";
 import { LEXICON, placeLatin } from "../text/lexicons.ts";
 import meetingLexicon from "../lexicon/meetings.json" with { type: "json" };
 import { findDates, type DateMention } from "./resolve-dates.ts";
-import { findWords, lastBreak, nextBreak, wordAlternation } from "../text/text-scan.ts";
+import { findWords, lastBreak, nextBreak, buildWordTrie } from "../text/text-scan.ts";
 import { escapeRegExp } from "../text/lexicons.ts";
 import { isFollowedBySpeech } from "../entities/find-person-mentions.ts";
 import { findQuoteSpans } from "../quotes/find-quotes.ts";
@@ -31,9 +31,9 @@ export interface ArticleMeeting {
   named?: boolean;
 }
 
-const NOUN_RE = wordAlternation(meetingLexicon.nouns);
+const NOUN_WORDS = buildWordTrie(meetingLexicon.nouns);
 // Meetings happen in cities and venues; a region (欧洲) or a country is no meeting place.
-const PLACE_RE = wordAlternation([...Object.keys(LEXICON.cities), ...Object.keys(LEXICON.venues)]);
+const PLACE_WORDS = buildWordTrie([...Object.keys(LEXICON.cities), ...Object.keys(LEXICON.venues)]);
 const BACK_REF = new RegExp(`(?:${meetingLexicon.backReferences.join("|")})(?:[^，。；、]{0,8})$`);
 const PLANNED = new RegExp(`(?:${meetingLexicon.planned.join("|")})`);
 const PLANNED_AFTER = new RegExp(`^${PLANNED.source}`);
@@ -106,7 +106,7 @@ export function findMeetings(
   const outsideDatelines = (at: number): boolean => !datelines.some(([from, to]) => at >= from && at < to);
   const allDates = findDates(s, published);
   const dates = allDates.filter((d) => outsideDatelines(d.start));
-  const places = findWords(s, PLACE_RE).filter((p) => outsideDatelines(p.start) && !inAside(s, p.start, p.end));
+  const places = findWords(s, PLACE_WORDS).filter((p) => outsideDatelines(p.start) && !inAside(s, p.start, p.end));
   const datelineDates = allDates.filter((d) => !outsideDatelines(d.start));
   const entities = articleEntities.map((e) => ({
     ...e,
@@ -115,7 +115,7 @@ export function findMeetings(
   const meetings: ArticleMeeting[] = [];
   let lastMentioned: ArticleMeeting | undefined;
   const pending: ArticleMeeting[] = [];
-  const nouns = findWords(s, NOUN_RE).filter((noun) => reports(noun.start));
+  const nouns = findWords(s, NOUN_WORDS).filter((noun) => reports(noun.start));
   for (const [n, noun] of nouns.entries()) {
     // 立法会议员 is a lawmaker, not a session of the council
     if (s[noun.end] === "员") continue;
@@ -384,7 +384,7 @@ function isNamedEvent(phrase: string, noun: string, entities: ArticleEntity[], p
   const attached = phrase.slice(phrase.lastIndexOf("的") + 1, phrase.length - noun.length);
   if (attached.length < 2) return false;
   if (EVENT_MODIFIERS.test(attached) || /[A-Z]{2,}/.test(attached)) return true;
-  if (findWords(attached, PLACE_RE).length) return true;
+  if (findWords(attached, PLACE_WORDS).length) return true;
   const from = phraseStart + phrase.length - noun.length - attached.length;
   return entities.some(
     (e) => e.kind === "Org" && e.mentions.some((m) => m.start >= from && m.end <= from + attached.length),
@@ -682,7 +682,9 @@ function inByline(s: string, at: number): boolean {
 /** The parties named in a meeting phrase: country pairs (美俄 → United States, Russia) and organisations. */
 function partiesOf(phrase: string, entities: ArticleEntity[], s: string, start: number): string[] {
   // blank out place names first, so that 日内瓦 does not read as 日 (Japan)
-  const bare = phrase.replace(PLACE_RE, (p) => " ".repeat(p.length));
+  let bare = phrase;
+  for (const p of findWords(phrase, PLACE_WORDS))
+    bare = bare.slice(0, p.start) + " ".repeat(p.end - p.start) + bare.slice(p.end);
   const parties: string[] = [];
   for (const run of bare.matchAll(/[美俄中英法德日韩朝乌欧]{2,4}/g)) {
     for (const ch of run[0]) {

@@ -27,6 +27,10 @@ export interface FoundQuote {
 // Verbs that attribute a quotation but do not introduce reported speech of their own (把…说成是“…”, 给出…评价).
 const NOT_REPORTING = new Set(["说成", "评价"]);
 const PAIRS: Record<string, string> = { "“": "”", "「": "」", "『": "』", '"': '"' };
+// The closing marks by the code unit of the opening one: findQuoteSpans looks at every character of the text, and a
+// lookup by a string of each Han character was a fifth of findQuotes' time.
+const CLOSING_MARKS = new Map(Object.entries(PAIRS).map(([open, close]) => [open.charCodeAt(0), close]));
+const [BOOK_OPEN, BOOK_CLOSE, NEWLINE] = [..."《》\n"].map((ch) => ch.charCodeAt(0));
 // A quoted run this short with no inner punctuation may be a term in scare quotes (“克里米亚事件”).
 const SHORT_QUOTE = 10;
 const SCARE_BEFORE = /(所谓|称为|称之为|被称为|名为|叫做|号称|以|这一|这个|该|一场|一种|的)$/;
@@ -47,12 +51,12 @@ export function findQuoteSpans(s: string): { open: number; close: number }[] {
   let i = 0;
   let bookDepth = 0;
   while (i < s.length) {
-    const ch = s[i]!;
+    const code = s.charCodeAt(i);
     // a title mark counts only with its 》 in the same paragraph (《香港自由新聞」 is a typo, not a title to the end)
-    if (ch === "《" && /^[^\n》]*》/.test(s.slice(i + 1, i + 200))) bookDepth++;
-    if (ch === "》") bookDepth = Math.max(0, bookDepth - 1);
-    if (ch === "\n") bookDepth = 0;
-    const closeCh = PAIRS[ch];
+    if (code === BOOK_OPEN && /^[^\n》]*》/.test(s.slice(i + 1, i + 200))) bookDepth++;
+    if (code === BOOK_CLOSE) bookDepth = Math.max(0, bookDepth - 1);
+    if (code === NEWLINE) bookDepth = 0;
+    const closeCh = CLOSING_MARKS.get(code);
     if (closeCh && bookDepth === 0) {
       const close = s.indexOf(closeCh, i + 1);
       const paragraphEnd = s.indexOf("\n", i);

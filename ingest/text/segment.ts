@@ -1,6 +1,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { LEXICON } from "./lexicons.ts";
+import { lastBreak, nextBreak } from "./text-scan.ts";
 
 /** A word with its part-of-speech tag, as jieba gives it. */
 export interface TaggedWord {
@@ -39,16 +40,80 @@ function getJieba(): Jieba {
 let lastText: string | undefined;
 let lastTags: TaggedWord[] = [];
 const WORD_CACHE = new Map<string, boolean>();
+// Short texts (a name, a clause, the characters around a span) recur: on 485 Citizen News articles the stages tag
+// 34,000 of them, only 8,400 distinct, and half the time jieba spends on them goes to repeats.
+const SHORT_TEXT = 200;
+const SHORT_CACHE = new Map<string, TaggedWord[]>();
+const SHORT_CACHE_SIZE = 20_000;
 
-/** Segments and POS-tags simplified Chinese text with jieba (HMM on, for unknown words); the last text is cached. */
+/**
+ * Segments and POS-tags simplified Chinese text with jieba (HMM on, for unknown words). The last long text and the
+ * recent short ones are cached: callers only read the words they get.
+ */
 export function tagWords(text: string): TaggedWord[] {
   // several stages tag the same article text in a row: tag it once
   if (text === lastText) return lastTags;
-  const tags = getJieba().tag(text, true);
-  if (text.length > 200) {
-    lastText = text;
-    lastTags = tags;
+  if (text.length <= SHORT_TEXT) {
+    let tags = SHORT_CACHE.get(text);
+    if (!tags) {
+      tags = tagText(text);
+      if (SHORT_CACHE.size >= SHORT_CACHE_SIZE) SHORT_CACHE.clear();
+      SHORT_CACHE.set(text, tags);
+    }
+    return tags;
   }
+  lastText = text;
+  lastTags = tagText(text);
+  return lastTags;
+}
+
+// jieba tags a word by the word alone (its dictionary entry, or a guess for a word it does not know), and the words
+// of tag(text) are those of cut(text); but its binding makes a {tag, word} object per word, two thirds of the time
+// of tag (2.5 s against 0.9 s for cut on 2,246 Citizen News articles). So the text is cut, and each word's tag is
+// looked up among the tags jieba gave that word before: any word of any tag() output, in any context, comes with
+// the tag it has everywhere.
+const WORD_TAGS = new Map<string, string>();
+const WORD_TAGS_SIZE = 100_000;
+const CLAUSE_BREAK = /[，。！？；：\n]/;
+
+/** jieba's tag(text, true), from cut(text, true) and the tags of the words seen so far. */
+function tagText(text: string): TaggedWord[] {
+  const jieba = getJieba();
+  const words = jieba.cut(text, true);
+  if (WORD_TAGS.size > WORD_TAGS_SIZE) WORD_TAGS.clear();
+  const unseen = new Set<string>();
+  for (const word of words) if (!WORD_TAGS.has(word)) unseen.add(word);
+  if (unseen.size) {
+    // new words, one per line: jieba reads most of them as one word on their own
+    rememberTags(jieba.tag([...unseen].join("\n"), true));
+    for (const word of unseen) if (WORD_TAGS.has(word)) unseen.delete(word);
+  }
+  if (unseen.size) {
+    // the others (an unknown name its HMM glued to a character before it) in their clauses, then in the text
+    rememberTags(jieba.tag(clausesHolding(text, words, unseen).join("\n"), true));
+    for (const word of unseen) if (!WORD_TAGS.has(word)) return rememberTags(jieba.tag(text, true));
+  }
+  return words.map((word) => ({ tag: WORD_TAGS.get(word)!, word }));
+}
+
+/** The clauses of a text around the first occurrence of each of the words, as cut into `words`. */
+function clausesHolding(text: string, words: string[], wanted: Set<string>): string[] {
+  const left = new Set(wanted);
+  const clauses: string[] = [];
+  let offset = 0;
+  for (const word of words) {
+    if (left.delete(word)) {
+      const from = lastBreak(text, offset, CLAUSE_BREAK) + 1;
+      clauses.push(text.slice(from, nextBreak(text, offset + word.length, CLAUSE_BREAK)));
+    }
+    offset += word.length;
+  }
+  return clauses;
+}
+
+/** Remembers the tag of each tagged word; returns them. */
+function rememberTags(tags: TaggedWord[]): TaggedWord[] {
+  for (const t of tags) WORD_TAGS.set(t.word, t.tag);
   return tags;
 }
 
