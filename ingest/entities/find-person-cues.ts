@@ -184,8 +184,11 @@ export function findSoundMarkedNames(s: string): Mention[] {
  */
 export function findHonorificNames(s: string): Mention[] {
   const found: Mention[] = [];
-  for (const m of s.matchAll(/(?<=^|[的、，。：「“\n\s]|姓)(\p{Script=Han})(先生|女士|小姐|太太)/gu)) {
-    if (!LEXICON.singleSurnames.has(m[1]!)) continue;
+  // (深圳旅客陈小姐（化名）说: after a noun too, when a pseudonym note or a speech verb follows)
+  const HONORIFIC =
+    /(?<=^|[的、，。：「“\n\s]|姓)(\p{Script=Han})(先生|女士|小姐|太太)|(\p{Script=Han})(先生|女士|小姐|太太)(?=[（(](?:化名|假名)[)）]|说|表示|称|指出|认为|透露)/gu;
+  for (const m of s.matchAll(HONORIFIC)) {
+    if (!LEXICON.singleSurnames.has(m[1] ?? m[3]!)) continue;
     found.push({ kind: "Person", start: m.index, end: m.index + m[0].length, key: m[0], signals: ["honorific"] });
   }
   return found;

@@ -46,6 +46,8 @@ export const LEXICON = {
   reportingWords: speechVerbs.reportedBy.filter((w) => w.length >= 2),
   translitChars: new Set([...translit.chars]),
   institutions: longestFirst(orgSuffixes.institutions),
+  /** Bare names of government bodies and parties (外交部, 房屋局, 自民党), as org-suffixes.json lists them. */
+  genericBodyNames: Object.keys(orgSuffixes.genericBodies),
   orgSuffixes: longestFirst(orgSuffixes.suffixes),
   notOrgs: new Set(orgSuffixes.notOrgs),
   countries: places.countries as Record<string, string>,

@@ -13,7 +13,7 @@ let jieba: Jieba | undefined;
 
 /**
  * quotegraph's own lexicons as a jieba user dictionary ("word freq tag" lines): registry names (nr / nt), places
- * (ns), titles and speech verbs, so that 斯托尔滕贝格 stays one word tagged nr instead of 斯托尔/滕/贝格.
+ * (ns), government bodies (nt), titles and speech verbs, so that 斯托尔滕贝格 stays one word tagged nr instead of 斯托尔/滕/贝格.
  */
 export function lexiconDictionary(): string {
   const lines: string[] = [];
@@ -22,6 +22,8 @@ export function lexiconDictionary(): string {
       if (/^\p{Script=Han}/u.test(n) && !n.includes("·"))
         lines.push(`${n} 50000 ${e.label === "Person" ? "nr" : "nt"}`);
   for (const p of LEXICON.placeNames) lines.push(`${p} 50000 ns`);
+  // (房屋局在…表示: a body's name stays one word rather than 房屋/局在)
+  for (const b of LEXICON.genericBodyNames) if (b.length >= 3) lines.push(`${b} 20000 nt`);
   for (const t of LEXICON.personTitles) lines.push(`${t} 20000 n`);
   for (const v of [...LEXICON.speechVerbs, ...LEXICON.weakSpeechVerbs, ...LEXICON.reportingWords])
     lines.push(`${v} 20000 v`);

@@ -91,6 +91,19 @@ describe("chainMentions", () => {
     expect(orgs.flatMap((e) => e.forms)).toEqual(forms);
   });
 
+  it("keeps a government body one word before 在 (nyt/2024/11/06/NYT-香港逐步淘汰不达标㓥房-穷人栖身何处: 房屋局在…表示)", () => {
+    const orgs = entitiesOf("房屋局在通过电子邮件回复提问时表示，政府将采取循序渐进的方式。").filter(
+      (e) => e.kind === "Org",
+    );
+    expect(orgs.flatMap((e) => e.forms)).toContain("房屋局");
+  });
+
+  it("finds a surname + 小姐 after a noun when a pseudonym note follows (rfa/2024/11/27/RFA-中國爆-衞生巾集體塌房-大陸遊客拖喼來港入貨)", () => {
+    expect(
+      persons("深圳旅客陳小姐（化名）說：「我已經沒有在那邊買了，就在這邊買。」").flatMap((e) => e.forms),
+    ).toContain("陳小姐");
+  });
+
   it("finds organisations: registry, country + institution, acronym in brackets (seed 000)", () => {
     const orgs = entitiesOf("但他告诉俄罗斯国际电视台（RTVI），俄罗斯外交部发表声明。").filter((e) => e.kind === "Org");
     expect(orgs.flatMap((e) => e.forms)).toEqual(expect.arrayContaining(["俄罗斯国际电视台", "RTVI", "俄罗斯外交部"]));
