@@ -219,6 +219,9 @@ export function findOrgMentions(s: string): Mention[] {
       if (VERBS.has(prev.word)) break;
       k--;
       from -= prev.word.length;
+      // 在北京会见中国国务院总理: a country opens the name (中国国务院) unless a hyphen or 与 joins another
+      // party to it (北约-俄罗斯理事会)
+      if (LEXICON.countries[prev.word] && !/^[与\-—]$/.test(words[k - 1]?.word ?? "")) break;
     }
     return from;
   };

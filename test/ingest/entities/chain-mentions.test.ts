@@ -104,6 +104,16 @@ describe("chainMentions", () => {
     ).toContain("陳小姐");
   });
 
+  it.each([
+    // cna/2024/11/09/CNA-特斯拉獲得中國首批-汽車隱私保護-標識: a verb and a city before a country + body are no part of the name
+    ["馬斯克4月28日走訪中國，在北京會見中國國務院總理李強後，待遇大為改觀。", "中國國務院"],
+    // aj/2024/11/27/AJ-俄罗斯轰炸基辅造成人员伤亡与乌克兰寻求韩国武器: a description before the name
+    ["天然气巨头俄罗斯天然气工业股份公司表示，将停止供气。", "俄罗斯天然气工业股份公司"],
+  ])("starts an organisation's name at its country: %s", (text, form) => {
+    const orgs = entitiesOf(text).filter((e) => e.kind === "Org");
+    expect(orgs.flatMap((e) => e.forms)).toContain(form);
+  });
+
   it("finds organisations: registry, country + institution, acronym in brackets (seed 000)", () => {
     const orgs = entitiesOf("但他告诉俄罗斯国际电视台（RTVI），俄罗斯外交部发表声明。").filter((e) => e.kind === "Org");
     expect(orgs.flatMap((e) => e.forms)).toEqual(expect.arrayContaining(["俄罗斯国际电视台", "RTVI", "俄罗斯外交部"]));
