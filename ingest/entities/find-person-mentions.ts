@@ -353,15 +353,18 @@ export function findPersonMentions(s: string): Mention[] {
   for (const m of s.matchAll(/[（(]\s*([A-Za-z][A-Za-z.'’\- ]{1,60}?)\s*(?:[)）]|[，,；;][^)）\n]{0,40}[)）])/g)) {
     const latin = m[1]!.trim();
     if (!LATIN_PERSON.test(latin) || /^[A-Z.\s]+$/.test(latin)) continue;
-    const name = nameBefore(s, m.index);
-    if (!name || NOT_A_PERSON_END.test(s.slice(name.start, m.index))) continue;
+    // (蒙雷亚尔 (Ricardo Monreal): a space may stand before the bracket)
+    let nameEnd = m.index;
+    while (nameEnd > 0 && s[nameEnd - 1] === " " && m.index - nameEnd < 2) nameEnd--;
+    const name = nameBefore(s, nameEnd);
+    if (!name || NOT_A_PERSON_END.test(s.slice(name.start, nameEnd))) continue;
     // 金融服务公司费兹杰罗（Cantor Fitzgerald）: a name right after a word for a company names the company
     if (ORG_NOUN_BEFORE.test(s.slice(Math.max(0, name.start - 4), name.start))) continue;
     add({
       kind: "Person",
       start: name.start,
-      end: m.index,
-      key: s.slice(name.start, m.index),
+      end: nameEnd,
+      key: s.slice(name.start, nameEnd),
       signals: name.signals,
       latin,
     });

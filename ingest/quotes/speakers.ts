@@ -221,6 +221,8 @@ export function subjectOfClause(
   const beforeVerb = (r: Reference): boolean =>
     verbAt < 0 ||
     r.start < start + verbAt ||
+    // (蒙/v 雷亚尔: the "verb" jieba found is the name's first character)
+    r.start === start + verbAt ||
     s.slice(start + verbAt, r.start).includes("的") ||
     /(对于|关于|有关)$/.test(s.slice(start + verbAt, r.start)) ||
     endsWithTitle(s.slice(start, r.start)) ||
@@ -250,7 +252,12 @@ export function subjectOfClause(
   }
   const first = tagWords(rest)[0];
   // (jieba tags some titles as adverbs: 首相/d 石破茂 has a subject)
-  const opensWithVerb = !!first && /^(d|v|ad)/.test(first.tag) && !LEXICON.personTitles.includes(first.word);
+  // (蒙/v 雷亚尔/nr: a name jieba splits still opens the clause with its subject)
+  const opensWithVerb =
+    !!first &&
+    /^(d|v|ad)/.test(first.tag) &&
+    !LEXICON.personTitles.includes(first.word) &&
+    !refs.some((r) => r.start === start && r.end > start + first.word.length);
   if (opensWithVerb && !headAfterRelative) return undefined;
   if (options.atStartOnly) {
     const opening = refs.filter((r) => r.start === start);

@@ -482,6 +482,14 @@ describe("findQuotes", () => {
     expect(qs.find((q) => q.text.startsWith("韩国可能"))?.speaker).toBe("尹锡悦");
   });
 
+  it("credits a name glossed after a space, whose first character jieba reads as a verb (rfa/2024/11/26/RFA-特朗普宣布上任即對中加墨加關稅…)", () => {
+    // 蒙/v 雷亚尔/nr: the clause still opens with its subject
+    const qs = quotesOf(
+      "墨西哥下議院領袖、執政黨國家復興運動成員蒙雷亞爾 (Ricardo Monreal)在社交媒體X表示，貿易報復只會令人民的荷包受損。",
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(["蒙雷亞爾"]);
+  });
+
   it("finds the Hong Kong surname 甯, which OpenCC leaves as it is (发展局局长甯汉豪说)", () => {
     // rthk/2024/11/30/RTHK-甯漢豪稱將提交修訂條例草案-令改善海港小型填海工程簡化機制
     const qs = quotesOf("發展局局長甯漢豪說，隨著更多海濱場地逐步開放，維港海邊發展邁向新階段。");
