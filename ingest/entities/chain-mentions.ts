@@ -40,6 +40,9 @@ export function chainMentions(text: string, s: string): ArticleEntity[] {
 }
 
 /** Every further occurrence of a confirmed name (拉乌 after 兹比格涅夫·拉乌), and sound-alike spellings of it. */
+// Words that make 政府 or 当局 another level of government than the country's (中央政府, 地方政府, 市政府, 州政府).
+const OTHER_LEVEL_BEFORE = /(中央|地方|[市州省县])$/;
+
 function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
   const forms = new Map<string, Mention>();
   // short names that are also ordinary words (神韵 "verve", 大众 "the public"): only where they act as a name
@@ -77,6 +80,8 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
       const key = s.slice(at, end);
       // 伊朗外交部 … 伊朗外交部长阿拉格齐: inside its head's title the body is no mention
       if (seed.kind === "Org" && s[end] === "长" && /[部局院署会厅处]$/.test(key)) continue;
+      // 香港政府 … 政府 … 中央政府, 市政府: another level of government, not the body (军政府 and 特区政府 are it)
+      if (seed.kind === "Org" && seed.canonical && OTHER_LEVEL_BEFORE.test(s.slice(Math.max(0, at - 2), at))) continue;
       if (latin && (/[A-Za-z]/.test(s[at - 1] ?? "") || /[A-Za-z]/.test(s[end] ?? ""))) continue;
       if (ordinary.has(form) && !ACTS_AS_NAME.test(s.slice(end, end + 6))) continue;
       if (

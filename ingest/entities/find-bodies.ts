@@ -3,7 +3,7 @@ import type { Mention } from "./find-person-mentions.ts";
 import { registryByName } from "./find-person-mentions.ts";
 import { japaneseFamilyName } from "./find-person-cues.ts";
 import { escapeRegExp, LEXICON } from "../text/lexicons.ts";
-import { endsOnWordBoundary, tagWords } from "../text/segment.ts";
+import { endsOnWordBoundary, startsOnWordBoundary, tagWords } from "../text/segment.ts";
 import { findWords, isHan, buildWordTrie } from "../text/text-scan.ts";
 
 /**
@@ -152,7 +152,7 @@ export function findBodies(s: string): Mention[] {
     const [body, fixed] = BODIES[hit.word]!.split("@") as [string, string | undefined];
     // a name that says its own country (9月底港府已…) or a party (参议院民主党人) only needs to stand as a word
     const party = body.endsWith("党");
-    if (isHan(before) && !(fixed || party ? wordStartsAt(s, hit.start) : BARE_BEFORE.test(before!))) continue;
+    if (isHan(before) && !(fixed || party ? startsOnWordBoundary(s, hit.start) : BARE_BEFORE.test(before!))) continue;
     if (!party && BARE_AFTER.test(s.slice(hit.end, hit.end + 2))) continue;
     // 民主党人 (Democrats) names the party too
     if (!endsOnWordBoundary(s, hit.start, hit.end) && !(party && s[hit.end] === "人")) continue;
@@ -163,18 +163,6 @@ export function findBodies(s: string): Mention[] {
     found.push(bodyMention(hit.start, hit.end, hit.word, home ? canonicalName(home, body) : undefined));
   }
   return found;
-}
-
-/** True when jieba does not read the start of a span into the word before it (市政府 holds no bare 政府). */
-function wordStartsAt(s: string, start: number): boolean {
-  const from = Math.max(0, start - 4);
-  let offset = from;
-  for (const w of tagWords(s.slice(from, start + 2))) {
-    if (offset === start) return true;
-    offset += w.word.length;
-    if (offset > start) return false;
-  }
-  return true;
 }
 
 // Bodies named by words that are also ordinary nouns (美军, 俄政府, 当局): they count as organisations only where

@@ -268,6 +268,7 @@ export function subjectOfClause(
       r.start >= start &&
       r.end <= to &&
       !PREPOSITIONS.has(charBefore(s, r.start)) &&
+      !afterPlacePreposition(s, r.start) &&
       !insideParentheses(s, r.start, start),
   );
   // 除了说会救黎智英: a name after the clause's verb is its object (unless a relative clause ends in it: 主持会谈的X)
@@ -317,6 +318,8 @@ const TITLE_VERBS = new Set([
 
 /** True right after 在 used as "at" (在白宫报道说), not inside 现在, 正在, 存在 or 所在 (现在白宫表示). */
 function afterPlacePreposition(s: string, at: number): boolean {
+  // (在社群平台X发文: a channel after 在 and the word for it)
+  if (/在(社群|社交)?(平台|媒体|网站|网络)\s*$/.test(s.slice(Math.max(0, at - 8), at))) return true;
   if (charBefore(s, at) !== "在") return false;
   const i = s.lastIndexOf("在", at - 1);
   return !/[现正存所实自内潜]/.test(s[i - 1] ?? "");

@@ -119,6 +119,18 @@ function rememberTags(tags: TaggedWord[]): TaggedWord[] {
   return tags;
 }
 
+/** True when jieba does not read the start of a span into the word before it (市政府, 中央政府 hold no bare 政府). */
+export function startsOnWordBoundary(s: string, start: number): boolean {
+  const from = Math.max(0, start - 4);
+  let offset = from;
+  for (const w of tagWords(s.slice(from, start + 2))) {
+    if (offset === start) return true;
+    offset += w.word.length;
+    if (offset > start) return false;
+  }
+  return true;
+}
+
 /**
  * True when jieba, reading `s` from `start`, ends a word exactly at `end` rather than reading the end of the span
  * into the word after it (政府间, 国会山庄, 信息环境相关).

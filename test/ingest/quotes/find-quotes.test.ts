@@ -490,6 +490,18 @@ describe("findQuotes", () => {
     expect(qs.map((q) => q.speaker)).toEqual(["蒙雷亞爾"]);
   });
 
+  it("does not credit the central government's view to the Hong Kong government (nyt/2024/11/06/NYT-香港逐步淘汰不达标㓥房-穷人栖身何处)", () => {
+    const qs = quotesOf(
+      "香港政府昨天表示，將推出新措施處理劏房。北京方面敦促香港政府在2049年前彻底淘汰㓥房，中央政府认为住房短缺是香港在2019年出现反政府动荡的一个原因。",
+    );
+    expect(qs.filter((q) => q.speaker === "香港政府").map((q) => q.text)).toEqual(["將推出新措施處理劏房"]);
+  });
+
+  it("takes no channel after 在…平台 for the speaker (cna/2024/11/06/CNA-日本富士山終於降雪-創歷來最長無雪期紀錄)", () => {
+    const qs = quotesOf("日本中部靜岡地區富士市政府在社群平台X發文指出：「這些是今天早上從市政府遠眺的富士山照片。」");
+    expect(qs.map((q) => q.speaker)).toEqual([undefined]);
+  });
+
   it("finds the Hong Kong surname 甯, which OpenCC leaves as it is (发展局局长甯汉豪说)", () => {
     // rthk/2024/11/30/RTHK-甯漢豪稱將提交修訂條例草案-令改善海港小型填海工程簡化機制
     const qs = quotesOf("發展局局長甯漢豪說，隨著更多海濱場地逐步開放，維港海邊發展邁向新階段。");
