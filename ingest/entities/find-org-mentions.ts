@@ -129,6 +129,9 @@ export function findOrgMentions(s: string): Mention[] {
     // 全国财务局长, 乌克兰外交部长: the organisation's last character is part of its head's title (部长, 局长);
     // 俄国外交部副部长 names the ministry and then a title
     if (s[end] === "长" && titles.some((t) => t.start < end && t.end > end)) return;
+    // 国民党首玉木雄一郎, 立民党首: 党首 is the party leader's title and the name before it an abbreviation
+    // (国民 for 国民民主党), so no party is named (自民党首相 is 自民党 + 首相)
+    if (key.endsWith("党") && s[end] === "首" && !/[相脑席都府次先选轮位要日]/.test(s[end + 1] ?? "")) return;
     found.push({ kind: "Org", start, end, key: s.slice(start, end), signals, ...extra });
   };
   const titles = findWords(s, TITLE_WORDS);

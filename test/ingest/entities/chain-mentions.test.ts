@@ -114,6 +114,15 @@ describe("chainMentions", () => {
     expect(orgs.flatMap((e) => e.forms)).toContain(form);
   });
 
+  it.each([
+    // kyodo/2024/11/01/KYODO-立民与国民两党干事长商定共促政治改革: 国民 abbreviates 国民民主党, not the Kuomintang
+    ["国民党首玉木雄一郎表示，将与野田会谈。", []],
+    ["自民党首相石破茂表示，将继续执政。", ["自民党"]],
+  ])("reads 党首 as the party leader's title: %s", (text, forms) => {
+    const orgs = entitiesOf(text).filter((e) => e.kind === "Org");
+    expect(orgs.flatMap((e) => e.forms)).toEqual(forms);
+  });
+
   it("finds organisations: registry, country + institution, acronym in brackets (seed 000)", () => {
     const orgs = entitiesOf("但他告诉俄罗斯国际电视台（RTVI），俄罗斯外交部发表声明。").filter((e) => e.kind === "Org");
     expect(orgs.flatMap((e) => e.forms)).toEqual(expect.arrayContaining(["俄罗斯国际电视台", "RTVI", "俄罗斯外交部"]));
