@@ -102,6 +102,12 @@ function countryBefore(s: string, at: number): string | undefined {
   return LEXICON.capitals[last.word] ?? countryOf(last.word);
 }
 
+/** The country whose name ends right at `at` (中国|证监会), in Chinese, or undefined. */
+function countryRightBefore(s: string, at: number): string | undefined {
+  const last = findWords(s.slice(Math.max(0, at - 6), at), COUNTRY_WORDS).pop();
+  return last && Math.max(0, at - 6) + last.end === at ? countryOf(last.word) : undefined;
+}
+
 /** Country name of a prefix as written: 台 → 台湾, 俄国 → 俄罗斯. */
 function countryOf(prefix: string): string | undefined {
   const latin = LEXICON.countries[prefix] ?? LEXICON.countryAbbreviations[prefix];
@@ -159,8 +165,14 @@ export function findBodies(s: string): Mention[] {
     // a party named alone belongs to the country named last before it in its sentence (美国国会参议院民主党人,
     // 在华盛顿，民主党议员); any body named alone is that of the article's country; with no clear country it stays
     // article-local
-    const home = fixed ?? (party ? countryBefore(s, hit.start) : undefined) ?? country;
-    found.push(bodyMention(hit.start, hit.end, hit.word, home ? canonicalName(home, body) : undefined));
+    // 中国证监会: a country named right before a body that another country's name says (证监会 is Hong Kong's)
+    // makes it that country's
+    const named = fixed ? countryRightBefore(s, hit.start) : undefined;
+    const home =
+      (named && named !== fixed ? named : fixed) ?? (party ? countryBefore(s, hit.start) : undefined) ?? country;
+    // (the body another country's name says is then named as written: 中国证监会, not China's copy of Hong Kong's)
+    const own = named && named !== fixed ? hit.word : body;
+    found.push(bodyMention(hit.start, hit.end, hit.word, home ? canonicalName(home, own) : undefined));
   }
   return found;
 }

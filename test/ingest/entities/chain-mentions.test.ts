@@ -123,6 +123,16 @@ describe("chainMentions", () => {
     expect(orgs.flatMap((e) => e.forms)).toEqual(forms);
   });
 
+  it.each([
+    // aj/2024/11/01/AJ-埃隆-马斯克或以-削减成本部长-的身份着眼于美国政府的彻底改革: 环境保护署 alone is Hong Kong's
+    ["美国环境保护署也指责SpaceX污染了其德克萨斯州基地周围的地区。", "美国环境保护署"],
+    // rfa/2024/11/21/RFA-數字人民幣之父-虛擬貨幣權錢交易落馬…: 證監會 alone is Hong Kong's SFC
+    ["中國證監會昨日宣布對其立案調查。", "中国证监会"],
+  ])("gives a body another country's name says to the country named before it: %s", (text, canonical) => {
+    const orgs = entitiesOf(text).filter((e) => e.kind === "Org");
+    expect(orgs.map((e) => e.canonical)).toContain(canonical);
+  });
+
   it("finds organisations: registry, country + institution, acronym in brackets (seed 000)", () => {
     const orgs = entitiesOf("但他告诉俄罗斯国际电视台（RTVI），俄罗斯外交部发表声明。").filter((e) => e.kind === "Org");
     expect(orgs.flatMap((e) => e.forms)).toEqual(expect.arrayContaining(["俄罗斯国际电视台", "RTVI", "俄罗斯外交部"]));
