@@ -102,10 +102,17 @@ function countryBefore(s: string, at: number): string | undefined {
   return LEXICON.capitals[last.word] ?? countryOf(last.word);
 }
 
-/** The country whose name ends right at `at` (中国|证监会), in Chinese, or undefined. */
+/** The country whose name ends right at `at` (中国|证监会), in Chinese, with where its name starts. */
+function countryEndingAt(s: string, at: number): { country: string; start: number } | undefined {
+  const from = Math.max(0, at - 6);
+  const last = findWords(s.slice(from, at), COUNTRY_WORDS).pop();
+  const country = last && from + last.end === at ? countryOf(last.word) : undefined;
+  return country ? { country, start: from + last!.start } : undefined;
+}
+
+/** The country whose name ends right at `at`, in Chinese, or undefined. */
 function countryRightBefore(s: string, at: number): string | undefined {
-  const last = findWords(s.slice(Math.max(0, at - 6), at), COUNTRY_WORDS).pop();
-  return last && Math.max(0, at - 6) + last.end === at ? countryOf(last.word) : undefined;
+  return countryEndingAt(s, at)?.country;
 }
 
 /** Country name of a prefix as written: 台 → 台湾, 俄国 → 俄罗斯. */
@@ -142,6 +149,14 @@ export function findBodies(s: string): Mention[] {
     if (prefix.length === 1 && isHan(s[m.index - 1]) && !/[的和与及、在对向]/.test(s[m.index - 1]!)) continue;
     const country = countryOf(prefix);
     if (!country || !endsOnWordBoundary(s, m.index, m.index + whole.length)) continue;
+    // 中国驻美国大使馆: the mission of the country before 驻, in the country after it
+    if (s[m.index - 1] === "驻") {
+      const owner = countryEndingAt(s, m.index - 1);
+      const from = owner ? owner.start : m.index - 1;
+      const canonical = owner ? `${owner.country}驻${country}${body}` : undefined;
+      found.push(bodyMention(from, m.index + whole.length, s.slice(from, m.index + whole.length), canonical));
+      continue;
+    }
     found.push(bodyMention(m.index, m.index + whole.length, whole, canonicalName(country, body)));
   }
   for (const m of s.matchAll(CITY_BODY_RE))

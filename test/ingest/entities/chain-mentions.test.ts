@@ -133,6 +133,11 @@ describe("chainMentions", () => {
     expect(orgs.map((e) => e.canonical)).toContain(canonical);
   });
 
+  it("names a mission by its own country and its host (cna/2024/11/08/CNA-加拿大眾院通過挺台動議-中國駐加大使館堅決反對)", () => {
+    const orgs = entitiesOf("中國駐加拿大大使館發言人表示，此舉是侵犯中國主權。").filter((e) => e.kind === "Org");
+    expect(orgs.map((e) => e.canonical)).toEqual(["中国驻加拿大大使馆"]);
+  });
+
   it("finds organisations: registry, country + institution, acronym in brackets (seed 000)", () => {
     const orgs = entitiesOf("但他告诉俄罗斯国际电视台（RTVI），俄罗斯外交部发表声明。").filter((e) => e.kind === "Org");
     expect(orgs.flatMap((e) => e.forms)).toEqual(expect.arrayContaining(["俄罗斯国际电视台", "RTVI", "俄罗斯外交部"]));
