@@ -33,7 +33,8 @@ interface Slot {
   claimed: Map<number, string>;
 }
 
-// Files handed to a worker at once: the one it extracts, the next (parsed, its claim on the way), one being read.
+// Files handed to a worker at once: the one it extracts, the next (parsed, its claim on the way), and one more, so
+// that a worker never waits for the build to send its next file.
 const DEPTH = 3;
 // A worker that fails before it is ready twice in a row is a broken installation, not a bad file.
 const MAX_START_FAILURES = 2;
