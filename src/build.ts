@@ -98,7 +98,6 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   const files = orderInputFiles(collected.files);
   const missing = orderInputFiles(collected.missing);
   const settings = hashSettings(options, missing);
-  stages.planWorkers(files.length);
   lap("collect");
 
   // the same code, settings and number of files as the last build: if the contents match too, its output stands
