@@ -98,7 +98,6 @@ export async function buildGraph(options: BuildOptions): Promise<BuildResult> {
   const files = orderInputFiles(collected.files);
   const missing = orderInputFiles(collected.missing);
   const settings = hashSettings(options, missing);
-  stages.planWorkers(files.length);
   lap("collect");
 
   // the same code, settings and number of files as the last build: if the contents match too, its output stands
@@ -199,15 +198,23 @@ async function writeOutputs(
   candidates: MergeCandidate[],
 ): Promise<AtomicFile[]> {
   const outputs = await Promise.all(OUTPUTS.map((name) => AtomicFile.create(join(outDir, name))));
+  // closing a file syncs it to disk (70 ms for the 50 MB graph.json of 5,000 articles): it runs while the next
+  // file is written
+  const closing: Promise<void>[] = [];
   try {
     const [json, gexf, reportFile, candidatesFile] = outputs as [AtomicFile, AtomicFile, AtomicFile, AtomicFile];
     await json.writeAll(graphJsonChunks(graph));
+    closing.push(json.close());
     await gexf.writeAll(graphGexfChunks(graph));
+    closing.push(gexf.close());
     await reportFile.write(JSON.stringify(report, null, 2));
+    closing.push(reportFile.close());
     await candidatesFile.writeAll(prettyJsonArrayChunks(candidates));
-    for (const file of outputs) await file.close();
+    closing.push(candidatesFile.close());
+    await Promise.all(closing);
     return outputs;
   } catch (error) {
+    await Promise.allSettled(closing);
     await Promise.all(outputs.map((f) => f.discard()));
     throw error;
   }

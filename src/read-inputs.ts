@@ -1,4 +1,4 @@
-import type { Dirent, Stats } from "node:fs";
+import { closeSync, openSync, readSync, statSync, type Dirent, type Stats } from "node:fs";
 import { lstat, open, opendir, readdir, readlink, realpath, stat } from "node:fs/promises";
 import { dirname, join, sep } from "node:path";
 import { decodeArticleBytes } from "./decode-text.ts";
@@ -144,6 +144,28 @@ export async function readInputFile(file: string): Promise<DecodedFile> {
   } catch (error) {
     return { ok: false, reason: `cannot read the file (${describeFsError(error)})` };
   }
+  return decodeFileBytes(bytes);
+}
+
+/**
+ * readInputFile for an ordinary file, read synchronously: a worker thread that extracts between reads gains nothing
+ * from asynchronous reads (they only advance while it waits), and a 50 kB file takes ~30 µs this way. Undefined for
+ * anything else (a folder, a link loop, an empty, too large or unreadable file): readInputFile then says why.
+ */
+export function readInputFileSync(file: string): DecodedFile | undefined {
+  let bytes: Buffer;
+  try {
+    const info = statSync(file);
+    if (!info.isFile() || info.size === 0 || info.size > MAX_FILE_BYTES) return undefined;
+    bytes = readAtMostSync(file, info.size, MAX_FILE_BYTES + 1);
+  } catch {
+    return undefined;
+  }
+  return decodeFileBytes(bytes);
+}
+
+/** Decodes the bytes read from a file (see decodeArticleBytes). */
+function decodeFileBytes(bytes: Buffer): DecodedFile {
   // the file may have grown since stat
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, reason: tooLarge(bytes.length) };
   const decoded = decodeArticleBytes(bytes);
@@ -170,6 +192,27 @@ async function readAtMost(file: string, limit: number): Promise<Buffer> {
     return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
+  }
+}
+
+/** readAtMost, synchronously, for a file of `size` bytes when last looked at (one exact read when it still is). */
+function readAtMostSync(file: string, size: number, limit: number): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let want = size + 1;
+    while (total < limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(want, limit - total));
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      want = 1 << 20;
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
   }
 }
 

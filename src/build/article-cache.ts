@@ -1,7 +1,6 @@
 import { createReadStream } from "node:fs";
 import { unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { AtomicFile } from "./atomic-file.ts";
 
 /** The folder, inside a build's output folder, that holds the cache and the build manifest. */
@@ -13,6 +12,11 @@ const FORMAT = 1;
 // reason the file failed (,"fail":"…"), or nothing (the file was a duplicate of an earlier one).
 const RECORD_HEAD = /^\{"k":"([0-9a-f]{64})"(?:,"id":"(a_[0-9a-f]{16})")?(,"x":|,"fail":|\}$)/;
 const EXTRACTION_START = '{"k":"'.length + 64 + '","id":"'.length + 18 + '","x":'.length;
+// The head is ASCII and never longer than this: lines are sorted by their head without decoding the rest, which is
+// most of the 36 MB cache of 5,000 articles (decoding it all took 0.2 s of a build that adds 100 files).
+const HEAD_BYTES = EXTRACTION_START;
+const NEWLINE = 0x0a;
+const CLOSING_BRACE = 0x7d;
 
 /** What the cache knows about one file content. */
 export type CachedArticle =
@@ -43,7 +47,7 @@ export class ArticleCache {
       for await (const line of readLines(path)) {
         if (first) {
           first = false;
-          if (line !== header(version)) break;
+          if (line.toString("utf8") !== header(version)) break;
           continue;
         }
         const entry = parseHead(line);
@@ -86,9 +90,10 @@ export class ArticleCache {
         first = false;
         continue;
       }
-      const m = RECORD_HEAD.exec(line);
-      if (!m || !wanted.has(m[1]!) || !line.endsWith("}")) continue;
-      onLine(m[1]!, line, m[3] === ',"x":' && m[2] ? line.slice(EXTRACTION_START, -1) : undefined);
+      const m = RECORD_HEAD.exec(headOf(line));
+      if (!m || !wanted.has(m[1]!) || line.at(-1) !== CLOSING_BRACE) continue;
+      const text = line.toString("utf8");
+      onLine(m[1]!, text, m[3] === ',"x":' && m[2] ? text.slice(EXTRACTION_START, -1) : undefined);
     }
   }
 
@@ -150,14 +155,14 @@ export class CacheWriter {
 }
 
 /** The key and meaning of a record line, or undefined for a damaged line. */
-function parseHead(line: string): { key: string; cached: CachedArticle } | undefined {
-  const m = RECORD_HEAD.exec(line);
-  if (!m || !line.endsWith("}")) return undefined;
+function parseHead(line: Buffer): { key: string; cached: CachedArticle } | undefined {
+  const m = RECORD_HEAD.exec(headOf(line));
+  if (!m || line.at(-1) !== CLOSING_BRACE) return undefined;
   const [, key, id, rest] = m as unknown as [string, string, string | undefined, string];
   if (rest === ',"x":') return id ? { key, cached: { kind: "extracted", id } } : undefined;
   if (rest === "}") return id ? { key, cached: { kind: "duplicate", id } } : undefined;
   try {
-    const { fail } = JSON.parse(line) as { fail?: unknown };
+    const { fail } = JSON.parse(line.toString("utf8")) as { fail?: unknown };
     if (typeof fail !== "string") return undefined;
     return { key, cached: id ? { kind: "failed", reason: fail, id } : { kind: "failed", reason: fail } };
   } catch {
@@ -167,6 +172,22 @@ function parseHead(line: string): { key: string; cached: CachedArticle } | undef
 
 const header = (version: string): string => JSON.stringify({ quotegraphCache: FORMAT, version });
 
-function readLines(path: string): AsyncIterable<string> {
-  return createInterface({ input: createReadStream(path, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+/** The start of a record line, where its key, id and kind are. */
+const headOf = (line: Buffer): string => line.toString("latin1", 0, Math.min(line.length, HEAD_BYTES));
+
+/** The lines of a file as bytes, without their line ends (a line cut short at the end of the file included). */
+async function* readLines(path: string): AsyncIterable<Buffer> {
+  let rest: Buffer | undefined;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const bytes: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let end = bytes.indexOf(NEWLINE); end >= 0; end = bytes.indexOf(NEWLINE, start)) {
+      yield withoutCarriageReturn(bytes.subarray(start, end));
+      start = end + 1;
+    }
+    rest = start < bytes.length ? bytes.subarray(start) : undefined;
+  }
+  if (rest) yield withoutCarriageReturn(rest);
 }
+
+const withoutCarriageReturn = (line: Buffer): Buffer => (line.at(-1) === 0x0d ? line.subarray(0, -1) : line);

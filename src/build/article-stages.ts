@@ -15,7 +15,7 @@ export type FileResult =
 export interface ArticleStageOptions {
   /** Worker threads; 0 runs the stages in this thread (no time budget then: nothing can stop a running stage). */
   workers: number;
-  /** True when `workers` was asked for: the pool then has that many, however few the files. */
+  /** True when `workers` was asked for: the pool then starts that many, however few the files. */
   fixedWorkers?: boolean;
   fileTimeoutMs: number;
   onProgress?: ((done: number, total: number, file: string) => void) | undefined;
@@ -24,6 +24,9 @@ export interface ArticleStageOptions {
 // Files hashed between two looks at the workers' messages: small files read synchronously take ~30 µs each (four
 // times less than through the thread pool), and 64 of them keep a claim waiting 2 ms at most.
 const HASH_BATCH = 64;
+// A worker takes a second of CPU to load (tsx, cheerio, opencc, jieba's dictionary), what ~150 articles take to
+// extract: another worker starts only when more than this many files per worker wait. A build that adds 100 files
+// to 5,000 runs one worker, not two.
 const FILES_PER_WORKER = 100;
 
 /**
@@ -51,8 +54,6 @@ export class ArticleStages {
   private readonly claims = new Map<string, number>();
   private readonly hitIndexes = new Map<string, number[]>();
   private pool: ArticlePool | undefined;
-  // one worker until the number of files is known
-  private poolSize = 1;
   private writer: CacheWriter | undefined;
   private done = 0;
 
@@ -61,17 +62,6 @@ export class ArticleStages {
   /** Starts a worker ahead of the files (a build without a cache needs it; a worker takes a second to load). */
   warmUp(): void {
     this.workerPool()?.warmUp(1);
-  }
-
-  /**
-   * Sizes the pool for `files` inputs: one worker per FILES_PER_WORKER files, up to the configured number (unless
-   * the number was asked for). A worker takes a second of CPU to load (cheerio, opencc, jieba's dictionary), more
-   * than five articles take.
-   */
-  planWorkers(files: number): void {
-    const wanted = this.options.fixedWorkers ? this.options.workers : Math.ceil(files / FILES_PER_WORKER);
-    this.poolSize = Math.max(1, Math.min(this.options.workers, wanted));
-    this.pool?.resize(this.poolSize);
   }
 
   /**
@@ -166,7 +156,8 @@ export class ArticleStages {
   private workerPool(): ArticlePool | undefined {
     if (this.options.workers <= 0) return undefined;
     this.pool ??= new ArticlePool({
-      size: this.poolSize,
+      size: this.options.workers,
+      ...(this.options.fixedWorkers ? {} : { filesPerWorker: FILES_PER_WORKER }),
       fileTimeoutMs: this.options.fileTimeoutMs,
       claim: (i, id) => this.claim(i, id),
       onOutcome: (i, outcome, times) => this.receive(i, outcome, times),

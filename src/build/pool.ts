@@ -4,8 +4,13 @@ import { IDLE, type FromWorker, type ToWorker, type WorkerData } from "./worker-
 
 /** How the pool reports back to the build. */
 export interface ArticlePoolOptions {
-  /** Number of worker threads. */
+  /** Number of worker threads, at most. */
   size: number;
+  /**
+   * Another worker starts only while more than this many files per running worker wait for an outcome (default:
+   * DEPTH, the files one worker holds at once).
+   */
+  filesPerWorker?: number;
   /** A worker that stays this long on one file is stopped, the file reported as failed, the worker replaced. */
   fileTimeoutMs: number;
   /** Asked when a worker has read a file as article `id`: true lets it extract, false makes it a duplicate. */
@@ -33,7 +38,8 @@ interface Slot {
   claimed: Map<number, string>;
 }
 
-// Files handed to a worker at once: the one it extracts, the next (parsed, its claim on the way), one being read.
+// Files handed to a worker at once: the one it extracts, the next (parsed, its claim on the way), and one more, so
+// that a worker never waits for the build to send its next file.
 const DEPTH = 3;
 // A worker that fails before it is ready twice in a row is a broken installation, not a bad file.
 const MAX_START_FAILURES = 2;
@@ -55,29 +61,22 @@ export class ArticlePool {
   private closed = false;
   private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private fatal: Error | undefined;
-  private size: number;
   private watchdog: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: ArticlePoolOptions) {
-    this.size = options.size;
-  }
+  constructor(private readonly options: ArticlePoolOptions) {}
 
   /** Queues a file; workers start on the first one. */
   submit(index: number, file: string): void {
     this.queue.push({ index, file });
     this.pending++;
-    while (this.slots.size < this.size && this.slots.size * DEPTH < this.pending) this.spawn();
+    const filesPerWorker = this.options.filesPerWorker ?? DEPTH;
+    while (this.slots.size < this.options.size && this.slots.size * filesPerWorker < this.pending) this.spawn();
     this.pump();
   }
 
   /** Starts `count` workers now (at most the pool's size), ahead of the first file. */
-  warmUp(count = this.size): void {
-    while (this.slots.size < Math.min(count, this.size)) this.spawn();
-  }
-
-  /** Changes the number of workers for the files to come (workers already running stay). */
-  resize(size: number): void {
-    this.size = size;
+  warmUp(count = this.options.size): void {
+    while (this.slots.size < Math.min(count, this.options.size)) this.spawn();
   }
 
   /** Resolves when every submitted file has an outcome. */
@@ -193,7 +192,7 @@ export class ArticlePool {
     }
     this.queue.unshift(...slot.tasks.filter((t) => t !== culprit));
     if (this.closed || this.fatal) return;
-    if (this.slots.size < this.size && this.pending > 0) this.spawn();
+    if (this.slots.size < this.options.size && this.pending > 0) this.spawn();
     this.pump();
   }
 

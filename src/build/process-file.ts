@@ -1,7 +1,7 @@
 import type { Article } from "../../schema/article.ts";
 import { extractArticle } from "../../ingest/extract-article.ts";
 import { readArticle } from "../../ingest/reading/read-article.ts";
-import { readInputFile, type DecodedFile } from "../read-inputs.ts";
+import { readInputFile, readInputFileSync, type DecodedFile } from "../read-inputs.ts";
 import { contentKey, hashFile } from "./content-key.ts";
 import { serializeExtraction } from "./article-record.ts";
 import type { ArticleStageTimes, FileOutcome } from "./process-file-types.ts";
@@ -15,6 +15,15 @@ export function readFileText(file: string): Promise<DecodedFile> {
     ok: false,
     reason: `reading failed: ${(error as Error).message}`,
   }));
+}
+
+/** Reads an ordinary file synchronously (see readInputFileSync); undefined for anything else. */
+export function readFileTextSync(file: string): DecodedFile | undefined {
+  try {
+    return readInputFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The message of anything thrown, for a report line. */
@@ -71,7 +80,7 @@ export async function processArticleFile(
   times: ArticleStageTimes,
 ): Promise<FileOutcome> {
   const started = performance.now();
-  const decoded = await readFileText(file);
+  const decoded = readFileTextSync(file) ?? (await readFileText(file));
   times.read += performance.now() - started;
   const parsed = parseFile(file, decoded, times);
   if ("outcome" in parsed) return parsed.outcome;

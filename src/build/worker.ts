@@ -1,13 +1,13 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { DecodedFile } from "../read-inputs.ts";
 import { tagWords } from "../../ingest/text/segment.ts";
-import { extractFile, parseFile, readFileText, type ParsedFile } from "./process-file.ts";
+import { extractFile, parseFile, readFileText, readFileTextSync, type ParsedFile } from "./process-file.ts";
 import { noStageTimes, type ArticleStageTimes } from "./process-file-types.ts";
 import { IDLE, type FromWorker, type ToWorker, type WorkerData } from "./worker-messages.ts";
 
-// One article worker. Files arrive a few at a time and go through a pipeline, so that the thread never waits:
-// the next files are read while this one is extracted, and the next file is parsed and its claim sent before this
-// one is extracted, so the answer is back by the time it is needed. Each worker holds its own jieba tagger (the
+// One article worker. Files arrive a few at a time and go through a pipeline, so that the thread never waits: the
+// next file is read and parsed and its claim sent before this one is extracted, so the answer is back by the time
+// it is needed. Files are read synchronously: an asynchronous read only advances while the thread waits, so reading
+// ahead of an extraction gained nothing, and its five round trips through the event loop cost more than the read. Each worker holds its own jieba tagger (the
 // native tagger is not shared between threads). What the thread is busy with is written to shared memory: the
 // build stops a thread that stays on one file past its time budget.
 const port = parentPort;
@@ -24,13 +24,10 @@ interface Item {
   index: number;
   file: string;
   times: ArticleStageTimes;
-  read?: Promise<DecodedFile>;
   parsed?: ParsedFile;
   claim?: Promise<boolean>;
 }
 
-// Files read ahead of the one being extracted.
-const READ_AHEAD = 2;
 const items: Item[] = [];
 const claims = new Map<number, (go: boolean) => void>();
 let running = false;
@@ -46,17 +43,13 @@ port.on("message", (message: ToWorker) => {
   if (!running) void run();
 });
 
-function startReads(): void {
-  for (const item of items.slice(0, READ_AHEAD + 1)) item.read ??= readFileText(item.file);
-}
-
-/** Reads (waiting for it) and parses a file, then sends its claim; the answer comes back while the thread works. */
+/** Reads and parses a file, then sends its claim; the answer comes back while the thread works. */
 async function prepare(item: Item): Promise<void> {
   if (item.parsed) return;
-  const started = performance.now();
-  const decoded = await (item.read ??= readFileText(item.file));
-  item.times.read += performance.now() - started;
   markBusy(item.index);
+  const started = performance.now();
+  const decoded = readFileTextSync(item.file) ?? (await readFileText(item.file));
+  item.times.read += performance.now() - started;
   item.parsed = parseFile(item.file, decoded, item.times);
   markBusy(IDLE);
   if ("article" in item.parsed) {
@@ -71,7 +64,6 @@ async function run(): Promise<void> {
   running = true;
   while (items.length) {
     const item = items[0]!;
-    startReads();
     await prepare(item);
     if (items[1]) await prepare(items[1]);
     const parsed = item.parsed!;

@@ -4,7 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
-import { collectInputFiles, MAX_FILE_BYTES, readInputFile, type DecodedFile } from "../../src/read-inputs.ts";
+import {
+  collectInputFiles,
+  MAX_FILE_BYTES,
+  readInputFile,
+  readInputFileSync,
+  type DecodedFile,
+} from "../../src/read-inputs.ts";
 import { readSample, samplePath } from "../_helpers.ts";
 import { encodeLegacy } from "../_legacy-encodings.ts";
 
@@ -30,11 +36,14 @@ async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "qg-robust-"));
 }
 
-/** Writes bytes to a new file and reads it back with readInputFile. */
+/** Writes bytes to a new file and reads it back with readInputFile, checking that the synchronous reader agrees. */
 async function readBack(name: string, bytes: Uint8Array): Promise<DecodedFile> {
   const file = join(await tempDir(), name);
   await writeFile(file, bytes);
-  return readInputFile(file);
+  const read = await readInputFile(file);
+  // the synchronous reader leaves only an empty file to readInputFile among these
+  expect(readInputFileSync(file)).toEqual(bytes.length ? read : undefined);
+  return read;
 }
 
 const page = (charsetTag: string, body: string): string =>
@@ -165,6 +174,13 @@ describe("readInputFile: damaged and binary files", () => {
     await truncate(file, MAX_FILE_BYTES + 1); // sparse: nothing is written to disk
     const r = await readInputFile(file);
     expect(r).toEqual({ ok: false, reason: "the file is 20.0 MiB; the limit is 20 MiB" });
+    expect(readInputFileSync(file)).toBeUndefined();
+  });
+
+  it("leaves a folder and a missing file to readInputFile, which says why", async () => {
+    const dir = await tempDir();
+    expect(readInputFileSync(dir)).toBeUndefined();
+    expect(readInputFileSync(join(dir, "gone.txt"))).toBeUndefined();
   });
 });
 
