@@ -81,7 +81,7 @@ export class ArticleCache {
    */
   async forEachLine(
     wanted: Set<string>,
-    onLine: (key: string, line: string, extraction?: string) => void,
+    onLine: (key: string, line: string, extraction?: string) => Promise<void> | void,
   ): Promise<void> {
     if (wanted.size === 0) return;
     let first = true;
@@ -93,7 +93,9 @@ export class ArticleCache {
       const m = RECORD_HEAD.exec(headOf(line));
       if (!m || !wanted.has(m[1]!) || line.at(-1) !== CLOSING_BRACE) continue;
       const text = line.toString("utf8");
-      onLine(m[1]!, text, m[3] === ',"x":' && m[2] ? text.slice(EXTRACTION_START, -1) : undefined);
+      // (a promise returned is awaited: the next cache's writes hold the reading back, or its pending writes would
+      // pile up in memory, as much as the whole cache on a rebuild of the archive)
+      await onLine(m[1]!, text, m[3] === ',"x":' && m[2] ? text.slice(EXTRACTION_START, -1) : undefined);
     }
   }
 
@@ -136,11 +138,14 @@ export class CacheWriter {
     this.addLine(key, JSON.stringify(id ? { k: key, id, fail: reason } : { k: key, fail: reason }));
   }
 
-  /** Adds a line copied from the previous cache. A failed write shows when the cache is committed. */
-  addLine(key: string, line: string): void {
-    if (this.written.has(key)) return;
+  /**
+   * Adds a line copied from the previous cache; the promise settles once the line is buffered, or written when a
+   * write had to start (back-pressure). A failed write shows when the cache is committed.
+   */
+  addLine(key: string, line: string): Promise<void> {
+    if (this.written.has(key)) return Promise.resolve();
     this.written.add(key);
-    this.file.write(`${line}\n`).catch(() => undefined);
+    return this.file.write(`${line}\n`).catch(() => undefined);
   }
 
   /** Puts the new cache in place of the old one. */

@@ -93,7 +93,7 @@ export class ArticleStages {
   async finish(): Promise<void> {
     const { cache } = this;
     await cache?.forEachLine(new Set(this.hitIndexes.keys()), (key, line, json) => {
-      this.writer?.addLine(key, line);
+      const written = this.writer?.addLine(key, line);
       for (const index of this.hitIndexes.get(key) ?? []) {
         const hit = cache.get(key);
         if (json === undefined || hit?.kind !== "extracted") continue;
@@ -105,6 +105,7 @@ export class ArticleStages {
           // a damaged line: the file is extracted again below
         }
       }
+      return written;
     });
     // cached lines that vanished or did not parse: extract those files after all
     for (const indexes of this.hitIndexes.values())

@@ -2,6 +2,8 @@ import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildGraph, CACHE_DIR } from "../../src/build.ts";
+import { ArticleCache } from "../../src/build/article-cache.ts";
+import { codeVersion } from "../../src/build/code-version.ts";
 import { copySamples, readOutputs, tempDir, writeNewArticle, SAMPLE_FILES } from "./_build.ts";
 
 // Builds run in this thread (workers: 0) unless the test is about workers: the cache does not depend on them.
@@ -107,5 +109,32 @@ describe("the article cache", () => {
     await build([join(dir, "in")], out);
     const names = [...(await readdir(out)), ...(await readdir(join(out, CACHE_DIR)))];
     expect(names.filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("reading the article cache", () => {
+  it("waits for each line's promise before the next line (the next cache's writes hold the reading back)", async () => {
+    const dir = await tempDir("cache");
+    await copySamples(join(dir, "in"));
+    const out = join(dir, "out");
+    await build([join(dir, "in")], out);
+    const cache = await ArticleCache.open(out, await codeVersion());
+    const keys = (await readFile(cacheFile(out), "utf8"))
+      .split("\n")
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { k: string }).k);
+    let busy = false;
+    let overlapped = false;
+    let seen = 0;
+    await cache.forEachLine(new Set(keys), async () => {
+      if (busy) overlapped = true;
+      busy = true;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      busy = false;
+      seen++;
+    });
+    expect(seen).toBe(keys.length);
+    expect(overlapped).toBe(false);
   });
 });
