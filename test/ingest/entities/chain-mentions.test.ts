@@ -138,6 +138,16 @@ describe("chainMentions", () => {
     expect(orgs.map((e) => e.canonical)).toEqual(["中国驻加拿大大使馆"]);
   });
 
+  it.each([
+    // aj/2024/11/23/AJ-乌克兰要求西方提供先进防空系统以抵御俄罗斯的导弹
+    ["乌克兰总参谋部表示，该定居点是俄罗斯军队试图推进的8个村庄之一。", "乌克兰总参谋部"],
+    // aj/2024/11/22/AJ-韩国称俄罗斯向朝鲜运送导弹以换取军队
+    ["韩国国家情报局在本周告诉国会议员，部队已被分配到战场上。", "韩国国家情报局"],
+  ])("finds a country's general staff and intelligence agency: %s", (text, canonical) => {
+    const orgs = entitiesOf(text).filter((e) => e.kind === "Org");
+    expect(orgs.map((e) => e.canonical)).toContain(canonical);
+  });
+
   it("finds organisations: registry, country + institution, acronym in brackets (seed 000)", () => {
     const orgs = entitiesOf("但他告诉俄罗斯国际电视台（RTVI），俄罗斯外交部发表声明。").filter((e) => e.kind === "Org");
     expect(orgs.flatMap((e) => e.forms)).toEqual(expect.arrayContaining(["俄罗斯国际电视台", "RTVI", "俄罗斯外交部"]));
