@@ -39,10 +39,10 @@ export function chainMentions(text: string, s: string): ArticleEntity[] {
   return groupMentions(text, s, kept);
 }
 
-/** Every further occurrence of a confirmed name (拉乌 after 兹比格涅夫·拉乌), and sound-alike spellings of it. */
 // Words that make 政府 or 当局 another level of government than the country's (中央政府, 地方政府, 市政府, 州政府).
 const OTHER_LEVEL_BEFORE = /(中央|地方|[市州省县])$/;
 
+/** Every further occurrence of a confirmed name (拉乌 after 兹比格涅夫·拉乌), and sound-alike spellings of it. */
 function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
   const forms = new Map<string, Mention>();
   // short names that are also ordinary words (神韵 "verve", 大众 "the public"): only where they act as a name

@@ -110,11 +110,6 @@ function countryEndingAt(s: string, at: number): { country: string; start: numbe
   return country ? { country, start: from + last!.start } : undefined;
 }
 
-/** The country whose name ends right at `at`, in Chinese, or undefined. */
-function countryRightBefore(s: string, at: number): string | undefined {
-  return countryEndingAt(s, at)?.country;
-}
-
 /** Country name of a prefix as written: 台 → 台湾, 俄国 → 俄罗斯. */
 function countryOf(prefix: string): string | undefined {
   const latin = LEXICON.countries[prefix] ?? LEXICON.countryAbbreviations[prefix];
@@ -182,11 +177,11 @@ export function findBodies(s: string): Mention[] {
     // article-local
     // 中国证监会: a country named right before a body that another country's name says (证监会 is Hong Kong's)
     // makes it that country's
-    const named = fixed ? countryRightBefore(s, hit.start) : undefined;
-    const home =
-      (named && named !== fixed ? named : fixed) ?? (party ? countryBefore(s, hit.start) : undefined) ?? country;
-    // (the body another country's name says is then named as written: 中国证监会, not China's copy of Hong Kong's)
-    const own = named && named !== fixed ? hit.word : body;
+    const named = fixed ? countryEndingAt(s, hit.start)?.country : undefined;
+    const elsewhere = named !== fixed ? named : undefined;
+    const home = elsewhere ?? fixed ?? (party ? countryBefore(s, hit.start) : undefined) ?? country;
+    // (the body is then named as written: 中国证监会, not China's copy of Hong Kong's)
+    const own = elsewhere ? hit.word : body;
     found.push(bodyMention(hit.start, hit.end, hit.word, home ? canonicalName(home, own) : undefined));
   }
   return found;

@@ -116,6 +116,8 @@ export function findMeetings(
   let lastMentioned: ArticleMeeting | undefined;
   const pending: ArticleMeeting[] = [];
   const nouns = findWords(s, NOUN_WORDS).filter((noun) => reports(noun.start));
+  // words in quote marks are what was said, not who was there
+  const quotes = nouns.length ? findQuoteSpans(s) : [];
   for (const [n, noun] of nouns.entries()) {
     // 立法会议员 is a lawmaker, not a session of the council
     if (s[noun.end] === "员") continue;
@@ -158,7 +160,9 @@ export function findMeetings(
     );
     const backRef = BACK_REF.test(s.slice(Math.max(0, noun.start - 10), noun.start));
     // 史密斯在星期三的会谈之前对记者说: who acts before the meeting is not shown attending it
-    const attendees = before ? [] : findAttendees(s, entities, [sentenceStart, sentenceEnd], [clauseStart, clauseEnd]);
+    const attendees = before
+      ? []
+      : findAttendees(s, entities, quotes, [sentenceStart, sentenceEnd], [clauseStart, clauseEnd]);
     for (const a of speakersAt(s, entities, noun, phraseStart, clauseStart))
       if (!attendees.some((x) => x.entity === a.entity)) attendees.push(a);
     const joined = /参与|参加|出席|主持/.test(s.slice(clauseStart, noun.start));
@@ -217,14 +221,16 @@ export function findMeetings(
         s.slice(sentenceStart, noun.start),
       );
       const aside = !named && m.attendees.length === 1 && !ownTimeframe;
-      // (a press conference is its own event, never a reference back to the talks it reports on)
+      // (a press conference is its own event, never a reference back to the talks it reports on; a call is not
+      // the talks before it unless a phrase refers back to it)
       const referred = lastMentioned && joinable(lastMentioned, m, true) ? lastMentioned : undefined;
+      const last = referred && joinable(referred, m) ? referred : undefined;
       const previous =
         backRef || bare
           ? referred
           : ((sameParties && joinable(sameParties, m) ? sameParties : undefined) ??
             (samePeople && joinable(samePeople, m) ? samePeople : undefined) ??
-            (aside && referred && joinable(referred, m) ? referred : undefined));
+            (aside ? last : undefined));
       // a caption before the story (参与会谈的舍曼与里亚布科夫) refers to a meeting the article names later
       if (bare && !previous) {
         pending.push(m);
@@ -232,7 +238,7 @@ export function findMeetings(
       }
       if (previous) mergeInto(previous, m);
       else if (named || m.attendees.length) meetings.push(m);
-      else if (referred && joinable(referred, m)) mergeInto(referred, m);
+      else if (last) mergeInto(last, m);
       lastMentioned = previous ?? (named || m.attendees.length ? m : lastMentioned);
       continue;
     }
@@ -586,6 +592,7 @@ function nearest<T extends { start: number; end: number }>(
 function findAttendees(
   s: string,
   entities: ArticleEntity[],
+  quotes: { open: number; close: number }[],
   sentence: [number, number],
   clause: [number, number],
 ): ArticleMeeting["attendees"] {
@@ -595,7 +602,7 @@ function findAttendees(
   const listsPeople = /从左|左起|右起|合影|主持|出席|参加|率团|率领/.test(text);
   const [clauseFrom, clauseTo] = listsPeople ? sentence : clause;
   const out: ArticleMeeting["attendees"] = [];
-  const quoted = findQuoteSpans(s).filter((q) => q.close > from && q.open < to);
+  const quoted = quotes.filter((q) => q.close > from && q.open < to);
   // words in quote marks are what was said, not who was there
   const inQuote = (at: number): boolean => quoted.some((q) => at > q.open && at < q.close);
   for (const e of entities) {
@@ -633,7 +640,7 @@ function findAttendees(
   const pair = /两人|二人|两位领导人/.exec(s.slice(clauseFrom, clauseTo));
   if (pair && !out.length) {
     const at = clauseFrom + pair.index;
-    for (const x of lastTwoPeople(s, entities, at, Math.max(lastBreak(s, at, /\n/) + 1, at - PAIR_REACH)))
+    for (const x of lastTwoPeople(s, entities, quotes, at, Math.max(lastBreak(s, at, /\n/) + 1, at - PAIR_REACH)))
       out.push({ entity: x.entity, role: "participant", span: [at, at + pair[0].length] });
   }
   return out;
@@ -644,8 +651,14 @@ function findAttendees(
  * a quotation. Nothing when fewer than two are named, or when someone unnamed speaks in between (他说，…认识了罗杰斯，
  * 两人曾在伦敦见面: 他 is one of the two).
  */
-function lastTwoPeople(s: string, entities: ArticleEntity[], at: number, from: number): { entity: string }[] {
-  const quoted = findQuoteSpans(s).filter((q) => q.close > from && q.open < at);
+function lastTwoPeople(
+  s: string,
+  entities: ArticleEntity[],
+  quotes: { open: number; close: number }[],
+  at: number,
+  from: number,
+): { entity: string }[] {
+  const quoted = quotes.filter((q) => q.close > from && q.open < at);
   const named = entities
     .filter((e) => e.kind === "Person")
     .flatMap((e) =>
