@@ -187,15 +187,18 @@ export function findBodies(s: string): Mention[] {
   return found;
 }
 
-// Bodies named by words that are also ordinary nouns (美军, 俄政府, 当局): they count as organisations only where
-// they act, as the subject of a verb (朝鲜军队已被派往俄罗斯, 台湾政府已经做好准备), not as a modifier or an object
-// (俄政府和军方高级官员, 将部分美军撤出东欧, 决定权在美国政府的手上).
+// Bodies named by words that are also ordinary nouns (政府, 当局, 美军, 俄政府): they count as organisations only where
+// they act, as the subject of a verb (美军已被派往…, 当局已经做好准备), not as a modifier or an object (俄政府和军方高级
+// 官员, 将部分美军撤出东欧). A body named with a country's or leader's full name is a name wherever it stands
+// (也是日本政府的最重要课题, 土耳其正在训练索马里军队, 拜登政府以国家安全为由…).
 const COMMON_NOUN_BODY = /(?<![市州省])(政府|当局|军队|军方|部队|[美俄乌以中日韩朝英法德]军)$/;
+const NAMED_BODY = /^\p{Script=Han}{2,}(政府|当局|军队|部队)$/u;
 const OBJECT_BEFORE = new Set([..."将把让使令对向与和同跟被给为及在从", "对于", "关于", "针对"]);
 
 /** True when an organisation named only by a common noun for a body (政府, 军队) acts in the article at least once. */
 export function actsInArticle(s: string, mentions: { start: number; end: number; key: string }[]): boolean {
   if (!mentions.every((m) => COMMON_NOUN_BODY.test(m.key))) return true;
+  if (mentions.some((m) => NAMED_BODY.test(m.key))) return true;
   return mentions.some((m) => {
     const before = tagWords(s.slice(Math.max(0, m.start - 4), m.start)).at(-1);
     const next = tagWords(s.slice(m.end, m.end + 6))[0];

@@ -117,6 +117,12 @@ describe("government bodies and organisations", () => {
     ],
     // kyodo/2024/11/08/KYODO-焦点…: a mission abroad
     ["an embassy", "日本为防备特朗普东山再起，以驻美大使馆为主维持了人脉。", "驻美大使馆"],
+    // aj/2024/11/21/AJ-拜登给泽连斯基的告别礼物…: a body named with its country's name, as an object
+    [
+      "a country's army as an object",
+      "拜登总统还同意向乌克兰提供在160多个国家禁止使用的杀伤人员地雷，以支持乌克兰军队。",
+      "乌克兰军队",
+    ],
   ])("finds %s", (_what, text, form) => {
     expect(orgForms(text)).toContain(form);
   });
