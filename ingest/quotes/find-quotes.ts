@@ -442,8 +442,9 @@ function namesSomething(after: string): boolean {
 
 // Before a verb: a negation (她不认为…: no report of the clause), a passive (被认为, 遭到质疑) or a purpose (以补充).
 const NOT_A_REPORT_BEFORE = /(不|没有|没|未|并不|从未|从不|并未|无法|不会|被|遭到|受到|遭|以|来|为了)$/;
-// After a verb: a time word that makes it an adverbial (得知…报道后, 在宣布时), or a noun it forms (批评声浪).
-const NOT_A_REPORT_AFTER = /^(后|时|中|前|之后|之前|期间|以后|声浪|者|人士)/;
+// After a verb: a time word that makes it an adverbial (得知…报道后, 在宣布时), a noun it forms (批评声浪), or a
+// name as its object (一位不愿透露姓名的官员: disclosing a name reports nothing).
+const NOT_A_REPORT_AFTER = /^(后|时|中|前|之后|之前|期间|以后|声浪|者|人士|姓名|身份|名字)/;
 // A reporting word with its comma: what follows is its report, not that of the verb before it (分析显示，…).
 const REPORT_OPENS = /^(显示|表明|指出|发现|认为|估计|预计|预测|称|说|表示)[，,：:]/;
 // Where a reported clause ends early: the speaker's next speech verb (，表示…, ，并指出…).

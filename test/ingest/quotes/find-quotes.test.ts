@@ -272,6 +272,11 @@ describe("findQuotes", () => {
     ["a clause of quotations", "博雷利对记者表示：“我们生活在一个非常危险的世界”，“这一政治框架加深了我们的能力”。"],
     // nyt/2024/11/21/NYT-在普京看来…: a relative clause
     ["a relative clause", "帕特鲁舍夫是俄罗斯的强硬派领袖，是最早宣称美国正走在崩溃不归路上的人之一。"],
+    // aj/2024/11/07/AJ-特朗普胜选加剧不确定性…: disclosing a name reports nothing (the direct quote is the report)
+    [
+      "a verb whose object is a name",
+      "拜登政府一位不愿透露姓名的高级官员在周四发表的一份报告中告诉路透社：“政府计划推动让乌克兰处于最强势的地位。”",
+    ],
   ])("finds no indirect quote in %s", (_what, text) => {
     expect(quotesOf(text).filter((q) => q.kind === "indirect")).toEqual([]);
   });
