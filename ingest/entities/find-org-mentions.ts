@@ -152,10 +152,13 @@ export function findOrgMentions(s: string): Mention[] {
     const before = orgPhraseBefore(s, m.index);
     if (!before) continue;
     const latin = /^[A-Z]/.test(inner) ? inner : undefined;
+    const count = found.length;
     add(before, m.index, ["org-suffix"], latin ? { latin } : {});
     const innerStart = m.index + m[0].indexOf(inner);
     if (latin) add(innerStart, innerStart + inner.length, ["abbreviation"], { latin });
-    else if (!/[的了是在]/.test(inner)) add(innerStart, innerStart + inner.length, ["abbreviation"]);
+    // (送往医院（救治）: no organisation before the brackets, no Chinese abbreviation in them)
+    else if (!/[的了是在]/.test(inner) && found.length > count)
+      add(innerStart, innerStart + inner.length, ["abbreviation"]);
   }
 
   // A Latin organisation name in brackets after its Chinese name: 「布鲁金斯研究所」（Brookings Institution）.
@@ -204,14 +207,17 @@ export function findOrgMentions(s: string): Mention[] {
   // left over the words of the name (俄罗斯+新闻社, 欧洲+安全+与+合作+组织, 北约-俄罗斯+理事会).
   let offset = 0;
   const words = tagWords(s);
-  const nameStart = (i: number, start: number): number => {
+  // (personal: the suffix may follow a person's name, as an institution's may: 玛丽医院, 卡内基基金会)
+  const nameStart = (i: number, start: number, personal: boolean): number => {
     let k = i;
     let from = start;
     while (k > 0 && i - k < 6) {
       const prev = words[k - 1]!;
       // 与 and hyphens join the words of one name; 和 joins two organisations (北约和欧安组织)
       const linking = /^[与\-—]$/.test(prev.word) && k > 1 && NAME_PART_TAGS.test(words[k - 2]!.tag);
-      if (!(NAME_PART_TAGS.test(prev.tag) || linking) || LEXICON.personTitles.includes(prev.word)) break;
+      const part =
+        NAME_PART_TAGS.test(prev.tag) || linking || (personal && /^nr/.test(prev.tag) && prev.word.length >= 2);
+      if (!part || LEXICON.personTitles.includes(prev.word)) break;
       // a name never reaches back over another organisation (俄新社 | 援引俄国外交部), but the agencies of an
       // umbrella organisation carry its name (联合国人口基金会)
       if (UMBRELLA_ORGS.has(prev.word)) {
@@ -237,12 +243,24 @@ export function findOrgMentions(s: string): Mention[] {
     // 联合国人口基金/nt + 会: jieba cut the suffix in two
     else if (w.tag === "nt" && next.length === 1 && endsInLongSuffix(w.word + next))
       add(start, offset + 1, ["org-suffix"]);
-    else if ((w.tag === "nt" && ANY_SUFFIX.test(w.word)) || endsInLongSuffix(w.word)) {
+    else if (
+      (w.tag === "nt" && ANY_SUFFIX.test(w.word)) ||
+      endsInLongSuffix(w.word) ||
+      ((w.word.length >= 3 || /^总[局署]$/.test(w.word)) &&
+        /[局署]$/.test(w.word) &&
+        NATIONAL_BODY.test(s.slice(nameStart(i, start, false), offset)))
+    ) {
       // a registry name is complete as it stands (俄国外交部)
-      const from = ORG_NAMES.has(w.word) ? start : nameStart(i, start);
+      // (清华大学/nt is complete: 朱镕基委托清华大学 is no name)
+      const namedBy = w.tag !== "nt" && NAMED_BY.some((x) => w.word.endsWith(x));
+      const from = ORG_NAMES.has(w.word) ? start : nameStart(i, start, namedBy);
       if (ORG_NAMES.has(w.word) || (w.tag === "nt" && w.word.length >= 2 && from === start))
         add(from, offset, ["org-suffix"]);
       else if (from < start && isProperName(s, from, start)) add(from, offset, ["org-suffix"]);
+      // 国家统计局, 国家安全局: a state's bureau, named by what it does
+      else if (from < start && NATIONAL_BODY.test(s.slice(from, offset)) && isPlainNounHead(s.slice(from, start)))
+        add(from, offset, ["org-suffix"]);
+
       // 飞天大学, 葛量洪医院: an institution may be named by any head that is no generic word
       else if (from < start && NAMED_BY.some((x) => w.word.endsWith(x)) && isInstitutionName(s.slice(from, start)))
         add(from, offset, ["org-suffix"]);
@@ -377,7 +395,7 @@ function orgPhraseBefore(s: string, end: number): number | undefined {
 
 // Words that say what kind of organisation, not which (国有银行, 非营利组织, 大型企业).
 const GENERIC_MODIFIERS =
-  /国有|国营|私营|民营|大型|小型|中型|主要|非营利|非政府|公立|私立|当地|地方|外国|外资|国际|全球|跨国|相关|有关|其他|知名|著名|顶级|顶尖|一流|领先|本地|海外|新兴|传统|西方|官方|部分|这些|一些|社区|研究型|综合性|卓越/g;
+  /国有|国营|私营|民营|大型|小型|中型|主要|非营利|非政府|公立|私立|外商独资|独资|合资|当地|地方|外国|外资|国际|全球|跨国|相关|有关|其他|知名|著名|顶级|顶尖|一流|领先|本地|海外|新兴|传统|西方|官方|部分|这些|一些|社区|研究型|综合性|卓越/g;
 const PLURAL_BEFORE = /(各|诸|多家|多个|一些|这些|那些|数家|几家|两家|部分)$/;
 
 const NAMED_BY = orgLexicon.namedBy;
@@ -387,6 +405,15 @@ const CATEGORY_THEN_NAME = new RegExp(
   `(${orgLexicon.categoryNouns.join("|")})(?:[“「]([^”」，。]{2,12})[”」]|([A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*){0,2})(?![A-Za-z]))`,
   "g",
 );
+
+// A state body named by its field after 国家 (国家安全局, 国家气象局, 国家海洋暨大气总署, 国家安全委员会).
+const NATIONAL_BODY = /^国家\p{Script=Han}{1,8}(局|总局|署|总署|委员会|院)$/u;
+
+/** Nouns naming an organisation's field (国家气象局, 国家海洋暨大气总署), no generic word. */
+function isPlainNounHead(head: string): boolean {
+  if (head.length > 6 || head.replace(GENERIC_MODIFIERS, "") !== head) return false;
+  return tagWords(head).every((w) => /^(n|nt|nz|ns|vn|j)$/.test(w.tag) || w.word === "暨");
+}
 
 /** The head of 飞天大学 or 葛量洪医院: two to six characters, no determiner, number or generic modifier. */
 function isInstitutionName(head: string): boolean {

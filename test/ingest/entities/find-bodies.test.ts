@@ -123,6 +123,22 @@ describe("government bodies and organisations", () => {
       "拜登总统还同意向乌克兰提供在160多个国家禁止使用的杀伤人员地雷，以支持乌克兰军队。",
       "乌克兰军队",
     ],
+    // cna/2024/11/05/CNA-黎巴嫩南部邊境村莊大規模爆炸…: a state body named by its field after 国家
+    [
+      "a national body",
+      "黎巴嫩國家人權委員會表示：「以色列軍隊在黎巴嫩南部持續的破壞行動構成戰爭罪。」",
+      "國家人權委員會",
+    ],
+    // aj/2024/11/27/AJ-特朗普任命其首任政府资深人士…: the same, with no country before it
+    ["a national council", "凯文·哈塞特将担任国家经济委员会主任。", "国家经济委员会"],
+    // aj/2024/11/24/AJ-中国-俄罗斯-伊朗-朝鲜…: an institution named after a person
+    [
+      "a foundation named after a person",
+      "卡内基国际和平基金会非常驻学者奥莉安娜·斯凯勒·马斯特罗认为，这一联盟使美国几十年来首次面临挑战。",
+      "卡内基国际和平基金会",
+    ],
+    // nyt/2024/11/08/NYT-美国还有可能出现女总统吗: a university named after a person
+    ["a university named after a person", "在霍华德大学发表败选演说时，贺锦丽没有谈到她的失利。", "霍华德大学"],
   ])("finds %s", (_what, text, form) => {
     expect(orgForms(text)).toContain(form);
   });
@@ -134,6 +150,14 @@ describe("government bodies and organisations", () => {
     ["a kind of university", "日本政府认定东北大学为首所国际卓越研究型大学。", "研究型大学"],
     // aj/2024/11/22/AJ-在受到国际原子能机构谴责后…: a quoted clause after 机构 is no name
     ["a quoted clause", "伊朗愿意与国际原子能机构“解决针对其核计划的疑虑”。", "解决针对其核计划的疑虑"],
+    // cna/2024/11/04/CNA-印度巴士墜入喜馬拉雅山脈深谷…: a bracketed word after no organisation's name
+    ["a bracketed word after a common noun", "重傷3人已由直升機送往醫院（救治）。", "救治"],
+    // cna/2024/11/01/CNA-朱鎔基-發聲…: a university jieba knows, after the person who asked it
+    [
+      "a person before a university's name",
+      "朱鎔基委託清華大學校長李路明轉達了對顧問委員和特邀專家的問候。",
+      "朱鎔基委託清華大學",
+    ],
   ])("does not take %s for an organisation", (_what, text, form) => {
     expect(orgForms(text)).not.toContain(form);
   });
