@@ -102,6 +102,10 @@ function endsInLongSuffix(word: string): boolean {
     if (n <= word.length && LONG_SUFFIXES.has(word.slice(word.length - n))) return true;
   return false;
 }
+/** True when a name ends in an organisation suffix of two or more characters, whatever jieba's cut (研究/中心). */
+function endsInSuffix(name: string): boolean {
+  return [...LONG_SUFFIXES].some((suffix) => name.length > suffix.length && name.endsWith(suffix));
+}
 // Tags of words that may stand inside an organisation's name: nouns, place names, abbreviations, "与".
 const NAME_PART_TAGS = /^(n|ns|nt|nz|nrt|j|vn|an|l)$/;
 
@@ -149,6 +153,15 @@ export function findOrgMentions(s: string): Mention[] {
   // Organisation followed by its Latin acronym or a Chinese abbreviation in brackets: 俄罗斯国际电视台（RTVI）.
   for (const m of s.matchAll(/[（(]\s*([A-Z][A-Z0-9&.-]{1,9}|[\p{Script=Han}]{2,6})\s*[)）]/gu)) {
     const inner = m[1]!;
+    // 「新美國安全研究中心」（CNAS）: a quoted name with its acronym, ending as organisations' names end
+    const quoted =
+      /^[A-Z]/.test(inner) && /[」”』]/.test(s[m.index - 1] ?? "") ? quotedNameBefore(s, m.index) : undefined;
+    if (quoted !== undefined && endsInSuffix(s.slice(quoted, m.index - 1))) {
+      add(quoted, m.index - 1, ["org-suffix"], { latin: inner });
+      const innerStart = m.index + m[0].indexOf(inner);
+      add(innerStart, innerStart + inner.length, ["abbreviation"], { latin: inner });
+      continue;
+    }
     const before = orgPhraseBefore(s, m.index);
     if (!before) continue;
     const latin = /^[A-Z]/.test(inner) ? inner : undefined;
@@ -420,8 +433,8 @@ function isInstitutionName(head: string): boolean {
   if (head.length < 2 || head.length > 6 || /^[该这此一各多某其两三四五六七八九十几数那每本全]/.test(head))
     return false;
   if (/[0-9的了在是]/.test(head) || LEXICON.countries[head]) return false;
-  // 预计东北大学: a verb before the name is no part of it
-  if (tagWords(head).some((w) => /^(v|vn|d|p|c|r)/.test(w.tag))) return false;
+  // 预计东北大学: a verb before the name is no part of it (政策研究基金会: a verbal noun inside it is)
+  if (tagWords(head).some((w, i) => /^(v|d|p|c|r)/.test(w.tag) && !(i > 0 && w.tag === "vn"))) return false;
   return head.replace(GENERIC_MODIFIERS, "").length >= 2;
 }
 

@@ -139,6 +139,18 @@ describe("government bodies and organisations", () => {
     ],
     // nyt/2024/11/08/NYT-美国还有可能出现女总统吗: a university named after a person
     ["a university named after a person", "在霍华德大学发表败选演说时，贺锦丽没有谈到她的失利。", "霍华德大学"],
+    // rfa/2024/11/21/RFA-數字人民幣之父…: a quoted name with its acronym
+    [
+      "a quoted name with its acronym",
+      "美國智庫「新美國安全研究中心」（CNAS）曾在報告中指出，這是習近平地緣政治野心的產物。",
+      "新美國安全研究中心",
+    ],
+    // rfa/2024/11/07/RFA-央視諷美國大選影片…: a verbal noun inside an institution's name
+    [
+      "a verbal noun inside a name",
+      "國家政策研究基金會副研究員李正修表示，北京認為特朗普得罪不起。",
+      "國家政策研究基金會",
+    ],
   ])("finds %s", (_what, text, form) => {
     expect(orgForms(text)).toContain(form);
   });
