@@ -51,12 +51,15 @@ const CLAUSE_STOP = /[，,。；;：:！？\n]/;
 const MEETING_KINDS: Record<string, string> = {
   会谈: "talks",
   双边会谈: "talks",
+  首脑会谈: "talks",
   谈判: "talks",
   对话: "talks",
   磋商: "talks",
   峰会: "summit",
   高峰会: "summit",
   首脑会议: "summit",
+  首脑峰会: "summit",
+  全体会议: "plenary session",
   通话: "call",
   通电话: "call",
   电话会谈: "call",
@@ -458,7 +461,9 @@ const SEPARATE_KINDS = new Set(["call", "press conference"]);
 /**
  * True when report `b` may join meeting `a`: not plainly a different meeting (tellApart), and of one kind unless
  * both are of the general kinds (会谈 and 会议 of one event); a reference back (这次会谈, a bare noun) may join a
- * call, never a press conference. Attendees are article-local ids, or the graph's keys across articles.
+ * call, never a press conference. A plenary session is reported as a 会议, never as talks or a summit
+ * (在国会参众两院全体会议上发表了施政演说 … 他与习近平不久前举行的首脑会谈). Attendees are article-local ids, or the
+ * graph's keys across articles.
  */
 export function joinable(
   a: Pick<ArticleMeeting, "kind" | "named">,
@@ -469,6 +474,7 @@ export function joinable(
 ): boolean {
   if (tellApart(a, b, attendeesA, attendeesB)) return false;
   if (a.kind === b.kind) return true;
+  if (a.kind === "plenary session" || b.kind === "plenary session") return a.kind === "meeting" || b.kind === "meeting";
   if (referenceBack) return a.kind !== "press conference" && b.kind !== "press conference";
   return !SEPARATE_KINDS.has(a.kind) && !SEPARATE_KINDS.has(b.kind);
 }

@@ -228,6 +228,17 @@ describe("findMeetings", () => {
     expect(ms.map((m) => m.kind)).toEqual(["call", "talks"]);
   });
 
+  it("keeps a plenary session apart from the summit talks its speaker mentions (nhk/2024/11/30/NHK-石破茂首相在国会发表施政演说)", () => {
+    const ms = meetingsOf(
+      "日本首相石破茂11月29日下午在国会参众两院全体会议上发表了施政演说。关于日中关系，鉴于他与中国国家主席习近平不久前举行的首脑会谈，石破表示将在各个层面进行沟通。",
+      "2024-11-30",
+    );
+    expect(ms.map((m) => [m.kind, m.attendees.sort()])).toEqual([
+      ["plenary session", ["石破茂"]],
+      ["talks", ["习近平", "石破茂"]],
+    ]);
+  });
+
   it("takes one speaker's press conference for no meeting (aj/2024/11/07/AJ-亚洲在特朗普胜选后准备应对联盟和贸易中断, caption)", () => {
     const ms = meetingsOf(
       "中国外交部发言人毛宁于2024年8月19日在北京外交部新闻发布会上发表讲话（美联社）",
