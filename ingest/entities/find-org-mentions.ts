@@ -293,13 +293,22 @@ export function findOrgMentions(s: string): Mention[] {
   }
 
   // Publications in 《》 that the text reports from: 《卫报》, 《纽约时报》报道.
-  for (const m of s.matchAll(/《([^《》]{2,12})》/g)) {
+  // (报纸《沙巴》（Sabah）报道称: a word for a publication before it, a Latin gloss after it)
+  // (《Al-Masry Al-Youm》报纸: the word for a publication may follow the name too)
+  for (const m of s.matchAll(/《([^《》]{2,16})》/g)) {
     const name = m[1]!;
-    const reports = /^(报道|报导|指出|称|援引|引述|评论|社论|披露|说|的报道)/.test(
-      s.slice(m.index + m[0].length, m.index + m[0].length + 4),
-    );
-    if (PUBLICATION_END.test(name) || (reports && name.length <= 6))
-      add(m.index + 1, m.index + 1 + name.length, ["org-suffix"]);
+    const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const gloss = /^[（(]([A-Z][A-Za-z .'&-]+)[)）]/.exec(rest);
+    const after = gloss ? rest.slice(gloss[0].length) : rest;
+    const reports = /^(报道|报导|指出|称|援引|引述|评论|社论|披露|说|的报道)/.test(after);
+    const publication =
+      /(报纸|日报|杂志|周刊|通讯社|电视台|新闻网站)$/.test(s.slice(Math.max(0, m.index - 4), m.index)) ||
+      /^(报纸|杂志|周刊)/.test(after);
+    if (
+      (name.length <= 12 && (PUBLICATION_END.test(name) || (reports && name.length <= 6))) ||
+      (publication && name.length <= 16)
+    )
+      add(m.index + 1, m.index + 1 + name.length, ["org-suffix"], gloss ? { latin: gloss[1]!.trim() } : {});
   }
 
   // A name right after a word for its kind of organisation: 独立新闻频道TV Rain, 咨询公司“中国汽车洞察”.

@@ -212,6 +212,16 @@ export function subjectOfClause(
         r.kind === "Person" && r.start > start && r.start - start <= 10 && endsWithTitle(s.slice(start + 1, r.start)),
     );
   if (pronoun && !possessive) return resolvePronoun(s, pronounAt, pronoun[1]!, refs) ?? null;
+  // 该报补充说, 该局还表示, 这家公司表示: the organisation of that kind named last before
+  // (not 该部门 or 该报告; not 该局局长X表示, whose subject is X)
+  const anaphor = ORG_ANAPHOR.exec(rest);
+  const anaphorWords = anaphor ? tagWords(rest.slice(0, anaphor[0].length + 2)) : [];
+  if (
+    anaphor &&
+    (anaphorWords[0]!.word === anaphor[0] || anaphorWords[0]!.word + (anaphorWords[1]?.word ?? "") === anaphor[0]) &&
+    !refs.some((r) => r.kind === "Person" && r.start >= start && r.end <= to)
+  )
+    return lastOrgOfKind(s, start, anaphor[1]!, refs) ?? null;
   // 对于特朗普称「…」: a name right before the verb is its subject, whatever stands before the name
   // (only where the clause ends at the verb: in a clause before it, the last name is its object)
   // (but not an addressee: 对德国之声表示, 告诉路透社说, 向记者透露)
@@ -495,6 +505,35 @@ function reportedByPerson(s: string, r: Reference, refs: Reference[]): boolean {
   return (
     /[他她]/.test(s.slice(from, verbAt)) || refs.some((o) => o.kind === "Person" && o.start >= from && o.end <= verbAt)
   );
+}
+
+// A definite noun for an organisation of a kind: 该报, 该局, 这家公司 (not 这个国家: no organisation).
+const ORG_ANAPHOR =
+  /^(?:该|这家|此)(报社|报纸|报|通讯社|电视台|局|部|署|公司|组织|机构|协会|集团|银行|委员会|法院|基金会|大学|智库|网站|媒体|团体)/;
+// The names a publication's noun stands for (《沙巴》 is 该报).
+const PUBLICATION_NOUNS = new Set(["报社", "报纸", "报"]);
+
+/**
+ * 该报, 该局: the last organisation in the sentence of `at` or the two before whose name ends in that noun (a
+ * publication in 《》 for 该报); none when no organisation of that kind was named so near (该组织 of a group the
+ * article never names as one is not the last organisation named).
+ */
+function lastOrgOfKind(s: string, at: number, noun: string, refs: Reference[]): Reference | undefined {
+  let from = at;
+  for (let n = 0; n < 3 && from > 0; n++) {
+    let end = from;
+    while (end > 0 && /[。！？!?\s]/.test(s[end - 1]!)) end--;
+    from = sentenceStart(s, end);
+  }
+  const named = (r: Reference): string => s.slice(r.start, r.end);
+  const matches = (r: Reference): boolean =>
+    PUBLICATION_NOUNS.has(noun)
+      ? s[r.start - 1] === "《" || /报$/.test(named(r))
+      : noun === "通讯社" || noun === "电视台"
+        ? /(社|台)$/.test(named(r))
+        : named(r).endsWith(noun);
+  const last = refs.filter((r) => r.kind === "Org" && r.start >= from && r.end <= at && matches(r)).pop();
+  return last ? { ...last, via: "pronoun" } : undefined;
 }
 
 /** 这位部长: the last person before `at` whose titles hold the title the phrase starts with; none for 这位官员. */

@@ -139,6 +139,12 @@ describe("government bodies and organisations", () => {
     ],
     // nyt/2024/11/08/NYT-美国还有可能出现女总统吗: a university named after a person
     ["a university named after a person", "在霍华德大学发表败选演说时，贺锦丽没有谈到她的失利。", "霍华德大学"],
+    // aj/2024/11/25/AJ-耗资60亿美元…: a publication in 《》 after the word for it, glossed in Latin
+    [
+      "a newspaper after its kind",
+      "与政府关系密切的土耳其报纸《沙巴》（Sabah）报道称，埃尔多安宣布了一项项目。",
+      "沙巴",
+    ],
     // rfa/2024/11/21/RFA-數字人民幣之父…: a quoted name with its acronym
     [
       "a quoted name with its acronym",

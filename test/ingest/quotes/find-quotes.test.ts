@@ -281,6 +281,32 @@ describe("findQuotes", () => {
     expect(quotesOf(text).filter((q) => q.kind === "indirect")).toEqual([]);
   });
 
+  it.each([
+    // nyt/2024/11/06/NYT-香港逐步淘汰不达标㓥房…: 该局 is the bureau named before
+    [
+      "该局",
+      "房屋局在回答《纽约时报》提问时表示，这些规定是改善居住条件所必需的。该局还表示，房东将有几年的时间来做翻新工作。",
+      "房东将有几年的时间来做翻新工作",
+      "房屋局",
+    ],
+    // aj/2024/11/21/AJ-特朗普处于美国例外论终结时代: 该报 is the paper named before, the word 报纸 after its name
+    [
+      "该报",
+      "阿姆鲁·穆萨接受了《Al-Masry Al-Youm》报纸的长篇采访，该报的头版头条写道：“以色列的扩张威胁沙特阿拉伯和埃及”。",
+      "以色列的扩张威胁沙特阿拉伯和埃及",
+      "Al-Masry Al-Youm",
+    ],
+  ])("resolves %s to the organisation of that kind named before", (_what, text, quote, speaker) => {
+    expect(quotesOf(text).find((q) => q.text === quote)?.speaker).toBe(speaker);
+  });
+
+  it("takes 该部门 for no organisation's anaphor: the deputy named after it speaks (aj/2024/11/24/AJ-泽连斯基为何放弃…)", () => {
+    const qs = quotesOf(
+      "乌克兰国防部情报总局表示，俄罗斯计划组建新师。该部门副局长瓦迪姆·斯基比茨基告诉国际文传电讯社，“该师计划文件由俄罗斯国防部和总参谋部去年12月制定。”",
+    );
+    expect(qs.find((q) => q.kind === "direct")?.speaker).toBe("瓦迪姆·斯基比茨基");
+  });
+
   it("attributes to an organisation when no person is named (seed 001: 俄罗斯外交部说)", () => {
     const qs = quotesOf(
       "布林肯的话招致俄罗斯的激烈反驳。俄罗斯外交部说，美国国务卿的话具有侮辱性，指责他拿哈萨克斯坦的悲剧性事件开玩笑。",
