@@ -282,15 +282,15 @@ function findSameMeeting(
   // across articles a merge needs the same date and positive evidence: the same city, a shared party or attendee;
   // two reports with different people, a call and talks, stay apart (joinable)
   if (m.date) {
-    return byDate
-      .get(m.date)
-      ?.find(
-        (n) =>
-          n.meeting.date === m.date &&
-          sameMeeting(n.meeting, m) &&
-          sharesEvidence(n.meeting, m, n.attendees, attendees) &&
-          joinable(n.meeting, m, false, [...n.attendees], [...attendees]),
-      );
+    return byDate.get(m.date)?.find(
+      (n) =>
+        n.meeting.date === m.date &&
+        // (a schedule's 08:39 and 15:59 meetings with one minister are two)
+        !(n.meeting.time && m.time && n.meeting.time !== m.time) &&
+        sameMeeting(n.meeting, m) &&
+        sharesEvidence(n.meeting, m, n.attendees, attendees) &&
+        joinable(n.meeting, m, false, [...n.attendees], [...attendees]),
+    );
   }
   if (!m.location && !m.venue) return undefined;
   const near = nodes.filter(

@@ -8,6 +8,7 @@ import { escapeRegExp } from "../text/lexicons.ts";
 import { isFollowedBySpeech } from "../entities/find-person-mentions.ts";
 import { findQuoteSpans } from "../quotes/find-quotes.ts";
 import { tagWords } from "../text/segment.ts";
+import { findScheduleMeetings } from "./find-schedule.ts";
 
 /** A meeting as one article reports it. */
 export interface ArticleMeeting {
@@ -29,6 +30,8 @@ export interface ArticleMeeting {
   kind: string;
   /** True when a phrase names the event itself (蒙特利尔和平会议, 新书推介会), so it stands without date or people. */
   named?: boolean;
+  /** The time of day a schedule gives (08:39): two entries of one day at different times are two meetings. */
+  time?: string;
 }
 
 const NOUN_WORDS = buildWordTrie(meetingLexicon.nouns);
@@ -102,6 +105,9 @@ export function findMeetings(
   articleEntities: ArticleEntity[],
   reports: (at: number) => boolean = () => true,
 ): ArticleMeeting[] {
+  // 追踪石破茂首相（29日）: a leader's day schedule lists its meetings one per line
+  const schedule = findScheduleMeetings(text, s, published, articleEntities);
+  if (schedule) return schedule;
   // a dateline (（中央社记者吴柏纬上海21日电）, 【共同社伦敦11月25日电】) dates and places the report: a meeting of its
   // sentence held with no date of its own takes its date, a planned one does not; its place is where the reporter
   // sits (台北 for talks in Brussels), and its reporter attends nothing
