@@ -148,7 +148,13 @@ export function japaneseNameLength(s: string, start: number): number {
     // 贺津也, 雄一郎, 龙太郎: three-character given names end in one of their usual characters
     if (given === 3 && !/[也郎子美男夫介助彦雄树平人]$/.test(part)) continue;
     if (![...part].every(isHan) || end > s.length || !boundaries.has(end) || HONORIFICS.test(part)) continue;
-    if (given === 2 && /^(d|c|p|r|v|t|f|m|q|u|vn|ad|nr|ns)/.test(tagWords(part)[0]?.tag ?? "")) continue;
+    // (秋叶刚男、内阁情报官…: a given name closed by a list's comma is one, whatever jieba reads into it)
+    if (
+      given === 2 &&
+      /^(d|c|p|r|v|t|f|m|q|u|vn|ad|nr|ns)/.test(tagWords(part)[0]?.tag ?? "") &&
+      !/^[、。，,）)]/.test(s[end] ?? "")
+    )
+      continue;
     return family.length + given;
   }
   return 0;

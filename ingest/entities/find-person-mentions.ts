@@ -100,9 +100,11 @@ export function nativeNameLength(text: string, start: number): number {
     if (end > text.length || ![...name].every(isHan)) continue;
     // 相关的传播: a particle or verb right after the surname is no given name
     if (!isHan(text[start + surname]) || NOT_GIVEN_NAME_START.has(text[start + surname]!)) return 0;
-    // (黄国才表示, 伍超明指出: 才, 明 and 正 also end given names; before a speech verb they do)
+    // (黄国才表示, 伍超明指出: 才, 明 and 正 also end given names; before a speech verb or a list's comma they do:
+    // 会见官房长官林芳正。)
     const last = text[start + surname + 1]!;
-    if (given === 2 && NAME_FOLLOWERS.has(last) && !(/[才明正]/.test(last) && isFollowedBySpeech(text, end))) continue;
+    const closed = isFollowedBySpeech(text, end) || /^[、。，,）)]/.test(text[end] ?? "");
+    if (given === 2 && NAME_FOLLOWERS.has(last) && !(/[才明正]/.test(last) && closed)) continue;
     if (given === 1 && !(NAME_FOLLOWERS.has(text[end] ?? "\n") || end >= text.length)) continue;
     if (NOT_GIVEN_NAME.test(name.slice(surname - 1)) || startsWithKnownName(name) || isDictionaryWord(name)) return 0;
     if (!givenNameLooksLikeOne(name, surname)) return 0;
@@ -404,6 +406,21 @@ export function findPersonMentions(s: string): Mention[] {
     // 议员高级助理里娜·沙阿: a name that ends inside a word (高级助|理) is the start of a title, no name
     if (!NAME_FOLLOWERS.has(s[at + len] ?? "\n") && endsInsideWord(s, at, at + len)) continue;
     add({ kind: "Person", start: at, end: at + len, key, signals: ["title"], ...familyOf(key) });
+  }
+  // 内阁府审议官林幸宏、政策统括官木村聪。: in a list of Japanese officials, a Japanese family name and given name
+  // closed by the list's comma follow any title ending in 官, 相, 长 or 臣, listed as a title or not
+  for (const m of s.matchAll(/[官相长臣](?=\p{Script=Han})/gu)) {
+    const at = m.index + 1;
+    const len = japaneseNameLength(s, at);
+    if (len && /^[、。，,（(]/.test(s[at + len] ?? ""))
+      add({
+        kind: "Person",
+        start: at,
+        end: at + len,
+        key: s.slice(at, at + len),
+        signals: ["title"],
+        ...familyOf(s.slice(at, at + len)),
+      });
   }
   const titleEnds = new Set(titleHits.map((t) => t.end));
   for (const m of findLatinNames(

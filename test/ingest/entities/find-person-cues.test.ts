@@ -34,6 +34,18 @@ describe("person cues beyond titles and brackets", () => {
     ["Japanese name", "与日本防卫大臣岩屋毅共同宣布签署协议", ["岩屋毅"]],
     // kyodo/2024/11/07/KYODO-日本10月经济形势报告…: Japanese name with a two-character given name
     ["Japanese name after 相", "会上财务相加藤胜信认为日本经济迎来了摆脱通缩的机会", ["加藤胜信"]],
+    // kyodo/2024/11/29/KYODO-追踪石破茂首相-29日: names closed by a list's comma, after titles the lexicon lacks
+    [
+      "Japanese officials in a list",
+      "17:16 会见国家安全保障局长秋叶刚男、内阁情报官原和也。08:39 会见官房长官林芳正。",
+      ["秋叶刚男", "林芳正"],
+    ],
+    // kyodo/2024/11/21/KYODO-追踪石破茂首相-21日: family names of the lexicon after titles it lacks
+    [
+      "Japanese officials after unlisted titles",
+      "会见经济再生担当相赤泽亮正、内阁府的事务次官井上裕之、政策统括官木村聪。",
+      ["赤泽亮正", "井上裕之", "木村聪"],
+    ],
   ])("finds %s", (_cue, text, forms) => {
     expect(formsOf(text)).toEqual(expect.arrayContaining(forms));
   });
