@@ -106,6 +106,23 @@ function endsInLongSuffix(word: string): boolean {
 function endsInSuffix(name: string): boolean {
   return [...LONG_SUFFIXES].some((suffix) => name.length > suffix.length && name.endsWith(suffix));
 }
+// Verbs jieba tags as verbal nouns that take an organisation as their object, never part of its name
+// (约翰·图恩预计法院在11月17日做出裁决).
+const NOT_IN_NAME = new Set([
+  "预计",
+  "预期",
+  "估计",
+  "希望",
+  "要求",
+  "呼吁",
+  "指控",
+  "起诉",
+  "批评",
+  "支持",
+  "反对",
+  "包括",
+  "监督",
+]);
 // Tags of words that may stand inside an organisation's name: nouns, place names, abbreviations, "与".
 const NAME_PART_TAGS = /^(n|ns|nt|nz|nrt|j|vn|an|l)$/;
 
@@ -118,6 +135,9 @@ export function findOrgMentions(s: string): Mention[] {
     if ((key.length < 2 && !extra.registry) || LEXICON.notOrgs.has(key)) return;
     // a country is no organisation, but the place list also holds 欧盟, which the registry knows as one
     if (!extra.registry && (LEXICON.countries[key] || LEXICON.cities[key])) return;
+    // 美国公司, 中国智库: a country and the word for a kind of organisation name a kind, even as one jieba word
+    // (中国银行, 日本银行 and 香港大学 are names)
+    if (!extra.registry && COUNTRY_KIND.test(key) && LEXICON.countries[key.replace(COUNTRY_KIND_END, "")]) return;
     // a bare suffix (委员会) is no name; 绿党和自民党 is two
     if (LEXICON.orgSuffixes.includes(key) || /[党会部社局署院](和|与|及|、)/.test(key)) return;
     // 国有银行, 公立医院: generic words and a suffix name a kind of organisation
@@ -238,7 +258,7 @@ export function findOrgMentions(s: string): Mention[] {
         break;
       }
       if (ORG_NAMES.has(prev.word) || (prev.word.length >= 2 && ANY_SUFFIX.test(prev.word))) break;
-      if (VERBS.has(prev.word)) break;
+      if (VERBS.has(prev.word) || NOT_IN_NAME.has(prev.word)) break;
       k--;
       from -= prev.word.length;
       // 在北京会见中国国务院总理: a country opens the name (中国国务院) unless a hyphen or 与 joins another
@@ -389,6 +409,9 @@ function nameBeforeGloss(s: string, end: number): number | undefined {
   if (name.length < 2 || LEXICON.personTitles.some((t) => name.endsWith(t))) return undefined;
   return from;
 }
+
+const COUNTRY_KIND_END = /(公司|企业|智库|媒体|财团)$/;
+const COUNTRY_KIND = /^\p{Script=Han}{1,4}(公司|企业|智库|媒体|财团)$/u;
 
 const NOT_AN_ORG_END = /(法案|法|协约|协定|条约|公约|合作|计划|倡议|规则|机制|战略|项目|指数|系统|模型)$/;
 

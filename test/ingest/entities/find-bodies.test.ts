@@ -170,6 +170,10 @@ describe("government bodies and organisations", () => {
     ["a kind of university", "日本政府认定东北大学为首所国际卓越研究型大学。", "研究型大学"],
     // aj/2024/11/22/AJ-在受到国际原子能机构谴责后…: a quoted clause after 机构 is no name
     ["a quoted clause", "伊朗愿意与国际原子能机构“解决针对其核计划的疑虑”。", "解决针对其核计划的疑虑"],
+    // aj/2024/11/22/AJ-华盛顿为何对内塔尼亚胡和加兰特的逮捕令感到担忧: a country and a kind, one jieba word
+    ["a country's companies", "对为法院提供服务的美国公司实施制裁。", "美国公司"],
+    // …: a verb jieba reads as a noun between a person and a court
+    ["a person and a verb before a court", "参议员约翰·图恩预计法院在11月17日做出裁决。", "图恩预计法院"],
     // cna/2024/11/04/CNA-印度巴士墜入喜馬拉雅山脈深谷…: a bracketed word after no organisation's name
     ["a bracketed word after a common noun", "重傷3人已由直升機送往醫院（救治）。", "救治"],
     // cna/2024/11/01/CNA-朱鎔基-發聲…: a university jieba knows, after the person who asked it
