@@ -271,9 +271,11 @@ export function findMeetings(
     mergeInto(target, m);
     meetings.splice(meetings.indexOf(m), 1);
   }
+  // (…首脑会议，还与习近平举行会谈: a bare noun that can be no earlier meeting stands alone with its two people)
   for (const m of pending) {
     const target = meetings.find((o) => sharesEvidence(o, m)) ?? meetings[0];
     if (target && joinable(target, m, true)) mergeInto(target, m);
+    else if (new Set(m.attendees.map((a) => a.entity)).size >= 2) meetings.push(m);
   }
   for (const visit of findVisits(text, s, entities, dates, reports)) {
     const same = meetings.find(
@@ -446,8 +448,8 @@ function sameDayMeeting(meetings: ArticleMeeting[], m: ArticleMeeting): ArticleM
 
 /**
  * True when two reports of one day and place are plainly different meetings: each names two people or more and
- * they share none (王毅与秋叶刚男的对话 and 习近平会见… in Beijing), or each names its event and the kinds differ (全国人大常委会
- * 会议 and 中日高级别政治对话).
+ * each someone the other does not (王毅与秋叶刚男的对话 and 习近平会见… in Beijing; 石破与习近平会谈 and 石破同斯塔默的
+ * 会谈), or each names its event and the kinds differ (全国人大常委会会议 and 中日高级别政治对话).
  */
 function tellApart(
   a: Pick<ArticleMeeting, "kind" | "named">,
@@ -455,8 +457,11 @@ function tellApart(
   attendeesA: string[],
   attendeesB: string[],
 ): boolean {
-  const shared = attendeesA.some((x) => attendeesB.includes(x));
-  if (new Set(attendeesA).size >= 2 && new Set(attendeesB).size >= 2 && !shared) return true;
+  const setA = new Set(attendeesA);
+  const setB = new Set(attendeesB);
+  // (石破与习近平会谈 and 同英国首相斯塔默的个别会谈: one person at both, each with someone the other lacks)
+  if (setA.size >= 2 && setB.size >= 2 && [...setA].some((x) => !setB.has(x)) && [...setB].some((x) => !setA.has(x)))
+    return true;
   return Boolean(a.named && b.named && a.kind !== b.kind);
 }
 
@@ -472,17 +477,26 @@ const SEPARATE_KINDS = new Set(["call", "press conference"]);
  * graph's keys across articles.
  */
 export function joinable(
-  a: Pick<ArticleMeeting, "kind" | "named">,
-  b: Pick<ArticleMeeting, "kind" | "named">,
+  a: Pick<ArticleMeeting, "kind" | "named"> & { parties?: string[] },
+  b: Pick<ArticleMeeting, "kind" | "named"> & { parties?: string[] },
   referenceBack = false,
   attendeesA: string[] = (a as ArticleMeeting).attendees?.map((x) => x.entity) ?? [],
   attendeesB: string[] = (b as ArticleMeeting).attendees?.map((x) => x.entity) ?? [],
 ): boolean {
   if (tellApart(a, b, attendeesA, attendeesB)) return false;
+  // 出席APEC和G20首脑会议，还与习近平举行会谈: the talks held at a summit of an organisation are a meeting of their own
+  if ((multilateral(a) && b.kind === "talks") || (multilateral(b) && a.kind === "talks")) return false;
   if (a.kind === b.kind) return true;
   if (a.kind === "plenary session" || b.kind === "plenary session") return a.kind === "meeting" || b.kind === "meeting";
   if (referenceBack) return a.kind !== "press conference" && b.kind !== "press conference";
   return !SEPARATE_KINDS.has(a.kind) && !SEPARATE_KINDS.has(b.kind);
+}
+
+const COUNTRY_PARTIES = new Set([...Object.values(COUNTRY_ABBR), ...Object.values(LEXICON.countries)]);
+
+/** A summit named with an organisation (APEC, G20, NATO), not only with countries (美俄峰会). */
+function multilateral(m: { kind: string; parties?: string[] }): boolean {
+  return m.kind === "summit" && !!m.parties?.some((p) => !COUNTRY_PARTIES.has(p));
 }
 
 /** True when two reports share a place, a party or an attendee. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assembleGraph } from "../../../ingest/graph/assemble-graph.ts";
 import { chainMentions } from "../../../ingest/entities/chain-mentions.ts";
 import { extractArticle } from "../../../ingest/extract-article.ts";
-import { findMeetings } from "../../../ingest/meetings/find-meetings.ts";
+import { findMeetings, joinable } from "../../../ingest/meetings/find-meetings.ts";
 import { simplifyText } from "../../../ingest/text/simplify.ts";
 import { sentenceArticle } from "../../_helpers.ts";
 
@@ -237,6 +237,19 @@ describe("findMeetings", () => {
       ["plenary session", ["石破茂"]],
       ["talks", ["习近平", "石破茂"]],
     ]);
+  });
+
+  it("keeps a summit of an organisation apart from the talks held at it (kyodo/2024/11/21/KYODO-石破结束南美之行回国…)", () => {
+    const ms = meetingsOf(
+      "日本首相石破茂21日结束对南美秘鲁和巴西的访问。石破在秘鲁和巴西分别出席亚太经合组织（APEC）和二十国集团（G20）首脑会议，还与中国国家主席习近平举行会谈。",
+      "2024-11-21",
+    );
+    expect(ms.map((m) => m.kind).sort()).toEqual(["summit", "talks"]);
+  });
+
+  it("keeps two talks apart that share one person and differ in the other (石破与习近平, 石破与斯塔默)", () => {
+    expect(joinable({ kind: "talks" }, { kind: "talks" }, false, ["石破", "习近平"], ["石破", "斯塔默"])).toBe(false);
+    expect(joinable({ kind: "talks" }, { kind: "talks" }, false, ["石破", "习近平"], ["石破"])).toBe(true);
   });
 
   it("takes one speaker's press conference for no meeting (aj/2024/11/07/AJ-亚洲在特朗普胜选后准备应对联盟和贸易中断, caption)", () => {
