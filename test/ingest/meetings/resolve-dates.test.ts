@@ -20,8 +20,17 @@ describe("findDates", () => {
     ["下个月5日", "2024-11-28", "2024-12-05"],
     ["11月18至19日", "2024-11-08", "2024-11-18"],
     ["13至17日", "2024-11-08", "2024-11-13"],
+    // kyodo/2024/11/21/KYODO-石破结束南美之行回国…: a range whose first day carries 日 too is one date, not 4日 of this month
+    ["12月2日至4日", "2024-11-21", "2024-12-02"],
+    ["10日至12日", "2024-11-08", "2024-11-10"],
   ])("resolves %s against an article of %s to %s", (phrase, published, expected) => {
     expect(findDates(phrase, published)[0]?.date).toBe(expected);
+  });
+
+  it("reads a range with 日 on both days as one date (kyodo/2024/11/21/KYODO-石破结束南美之行回国…)", () => {
+    expect(findDates("预计12月2日至4日将在众参两院全体会议实施各党代表质询", "2024-11-21").map((d) => d.date)).toEqual([
+      "2024-12-02",
+    ]);
   });
 
   it("keeps no date for a phrase it cannot pin without the article's date", () => {
