@@ -71,8 +71,11 @@ const MEETING_KINDS: Record<string, string> = {
   晚宴: "dinner",
   工作晚餐: "dinner",
 };
-// Words that deny the meeting named after them in the clause (not 未来, not 不: 不仅会与李强会谈 is a meeting).
-const NEGATED_BEFORE = /(?:从未|未曾|从没|没有|并未|尚未|还未|未(?!来)|拒绝|否认)[^，,。；;]{0,10}$/;
+// Words that deny the meeting named after them in the clause (not 未来, and 不 only before 与: 不与任何国家会谈 is
+// a refusal, 不仅会与李强会谈 a meeting).
+const NEGATED_BEFORE = /(?:从未|未曾|从没|没有|并未|尚未|还未|未(?!来)|拒绝|否认|不(?=与|和|同|跟))[^，,。；;]{0,10}$/;
+// Words later in the sentence that call the meeting off (石破原本摸索…与特朗普举行会谈，但…因而此事作罢).
+const CALLED_OFF_AFTER = /作罢|告吹|落空|未能(?:举行|成行|实现)|被取消/;
 const SPEECH_BETWEEN = /表示|说|称|指出|警告|强调|认为|透露/;
 const GENERIC_NOUNS = new Set(["对话", "谈判", "磋商", "会议", "见面", "交谈", "会见", "论坛", "发布会", "新闻发布会"]);
 const COUNTRY_ABBR = LEXICON.countryAbbreviations;
@@ -181,7 +184,8 @@ export function findMeetings(
       continue;
     if (!date?.date && !place && !backRef && !named && !attendees.length) continue;
     // 二人从未见面, 俄罗斯否认存在这场通话, 拒绝华盛顿的谈判提议, 普京没有计划会见…: a meeting the clause denies
-    const denied = NEGATED_BEFORE.test(s.slice(clauseStart, noun.start));
+    const denied =
+      NEGATED_BEFORE.test(s.slice(clauseStart, noun.start)) || CALLED_OFF_AFTER.test(s.slice(noun.end, sentenceEnd));
     const status: MeetingStatus = denied ? "not held" : planned ? "planned" : "held";
     const forms = new Set([text.slice(phraseStart, noun.end)]);
     const phraseClause = Math.max(lastBreak(s, noun.start, PHRASE_STOP) + 1, phraseStart - 8);
