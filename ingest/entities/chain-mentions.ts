@@ -126,11 +126,14 @@ function findChainedMentions(s: string, seeds: Mention[]): Mention[] {
  */
 function dropOverlaps(all: Mention[]): Mention[] {
   const registryPersons = all.filter((m) => m.registry && m.kind === "Person");
+  const glossed = new Set(all.filter((m) => m.signals.includes("latin-bracket")).map((m) => m.key));
   const mentions = all.filter(
     (m) =>
       m.registry ||
       m.kind === "Org" ||
       m.signals.includes("latin-bracket") ||
+      // (万斯莱本（Martin Wansleben）… 万斯莱本表示: a later mention of a name glossed in Latin is that name too)
+      (m.signals.includes("chain") && glossed.has(m.key)) ||
       !registryPersons.some(
         (r) =>
           r.start >= m.start &&

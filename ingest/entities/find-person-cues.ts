@@ -148,6 +148,9 @@ export function japaneseNameLength(s: string, start: number): number {
     // 贺津也, 雄一郎, 龙太郎: three-character given names end in one of their usual characters
     if (given === 3 && !/[也郎子美男夫介助彦雄树平人]$/.test(part)) continue;
     if (![...part].every(isHan) || end > s.length || !boundaries.has(end) || HONORIFICS.test(part)) continue;
+    // 社长内田诚从11月起: a preposition or adverb after a one-character given name is no part of it (也 and 和
+    // end given names: 小川淳也, 原和也; so does 则: 松尾浩则)
+    if (given === 2 && /[从自在对向将于都还就又再才并而但即已曾与及被把的了是给让]$/.test(part)) continue;
     // (秋叶刚男、内阁情报官…: a given name closed by a list's comma is one, whatever jieba reads into it)
     if (
       given === 2 &&

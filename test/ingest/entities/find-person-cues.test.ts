@@ -34,6 +34,10 @@ describe("person cues beyond titles and brackets", () => {
     ["Japanese name", "与日本防卫大臣岩屋毅共同宣布签署协议", ["岩屋毅"]],
     // kyodo/2024/11/07/KYODO-日本10月经济形势报告…: Japanese name with a two-character given name
     ["Japanese name after 相", "会上财务相加藤胜信认为日本经济迎来了摆脱通缩的机会", ["加藤胜信"]],
+    // kyodo/2024/11/08/KYODO-详讯-日产将在全球裁员9000人…: a preposition after a one-character given name
+    ["a Japanese name before 从", "日产透露，为明确经营责任，社长内田诚从11月起将返还报酬的50%", ["内田诚"]],
+    // kyodo/2024/11/01/KYODO-立民与国民两党干事长…: a given name ending in 也
+    ["a given name ending in 也", "立民干事长小川淳也与国民干事长榛叶贺津也会谈", ["小川淳也", "榛叶贺津也"]],
     // kyodo/2024/11/29/KYODO-追踪石破茂首相-29日: names closed by a list's comma, after titles the lexicon lacks
     [
       "Japanese officials in a list",
@@ -64,6 +68,13 @@ describe("person cues beyond titles and brackets", () => {
   ])("does not take %s for a name", (_case, text) => {
     const found = formsOf(text).filter((f) => !["石破茂"].includes(f));
     expect(found).toEqual([]);
+  });
+
+  it("keeps a name glossed in Latin whole where it is named again, not the registry name inside it (dw/2024/11/04/DW-再次躲过衰退…)", () => {
+    const ps = persons(
+      "德国工商总会首席执行官万斯莱本（Martin Wansleben）表示。万斯莱本表示，许多公司认为明年的情况只会变得更糟。",
+    );
+    expect(ps.map((p) => p.forms)).toEqual([["万斯莱本", "Martin Wansleben"]]);
   });
 
   it("chains a Japanese family name to the full name (nhk/2024/11/30/NHK-石破茂首相在国会发表施政演说)", () => {
