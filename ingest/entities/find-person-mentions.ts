@@ -105,7 +105,10 @@ export function nativeNameLength(text: string, start: number): number {
     const last = text[start + surname + 1]!;
     const closed = isFollowedBySpeech(text, end) || /^[、。，,）)]/.test(text[end] ?? "");
     if (given === 2 && NAME_FOLLOWERS.has(last) && !(/[才明正]/.test(last) && closed)) continue;
-    if (given === 1 && !(NAME_FOLLOWERS.has(text[end] ?? "\n") || end >= text.length)) continue;
+    if (given === 1 && !(NAME_FOLLOWERS.has(text[end] ?? "\n") || end >= text.length || isFollowedBySpeech(text, end)))
+      continue;
+    // 院长吕超认为: a given name never ends inside the speech verb that follows it (认|为 is 认为)
+    if (given === 2 && /^(认为|认定|说明|指出|表示)/.test(text.slice(end - 1, end + 1))) continue;
     if (NOT_GIVEN_NAME.test(name.slice(surname - 1)) || startsWithKnownName(name) || isDictionaryWord(name)) return 0;
     if (!givenNameLooksLikeOne(name, surname)) return 0;
     if (PREPOSITION_SURNAMES.has(name[0]!) && surname === 1 && !/^nr/.test(tagWords(name)[0]?.tag ?? "")) return 0;
