@@ -456,11 +456,16 @@ function sameDayMeeting(meetings: ArticleMeeting[], m: ArticleMeeting): ArticleM
  * 会谈), or each names its event and the kinds differ (全国人大常委会会议 and 中日高级别政治对话).
  */
 function tellApart(
-  a: Pick<ArticleMeeting, "kind" | "named">,
-  b: Pick<ArticleMeeting, "kind" | "named">,
+  a: Pick<ArticleMeeting, "kind" | "named"> & { parties?: string[] },
+  b: Pick<ArticleMeeting, "kind" | "named"> & { parties?: string[] },
   attendeesA: string[],
   attendeesB: string[],
 ): boolean {
+  // (亚太经济合作会议 and G20峰会: meetings of two organisations, none of the one in the other)
+  const orgsA = (a.parties ?? []).filter((p) => !COUNTRY_PARTIES.has(p));
+  const orgsB = (b.parties ?? []).filter((p) => !COUNTRY_PARTIES.has(p));
+  if (orgsA.length && orgsB.length && !orgsA.some((p) => orgsB.some((q) => p.includes(q) || q.includes(p))))
+    return true;
   const setA = new Set(attendeesA);
   const setB = new Set(attendeesB);
   // (石破与习近平会谈 and 同英国首相斯塔默的个别会谈: one person at both, each with someone the other lacks)

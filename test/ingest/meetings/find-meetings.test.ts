@@ -247,6 +247,13 @@ describe("findMeetings", () => {
     expect(ms.map((m) => m.kind).sort()).toEqual(["summit", "talks"]);
   });
 
+  it("keeps meetings of two different organisations apart (亞太經濟合作會議 and G20峰會 in one CNA report)", () => {
+    expect(joinable({ kind: "summit", parties: ["APEC"] }, { kind: "summit", parties: ["G20"] })).toBe(false);
+    expect(joinable({ kind: "summit", parties: ["NATO"] }, { kind: "meeting", parties: ["NATO–Russia Council"] })).toBe(
+      true,
+    );
+  });
+
   it("keeps two talks apart that share one person and differ in the other (石破与习近平, 石破与斯塔默)", () => {
     expect(joinable({ kind: "talks" }, { kind: "talks" }, false, ["石破", "习近平"], ["石破", "斯塔默"])).toBe(false);
     expect(joinable({ kind: "talks" }, { kind: "talks" }, false, ["石破", "习近平"], ["石破"])).toBe(true);
