@@ -452,6 +452,10 @@ const REPORT_OPENS = /^(显示|表明|指出|发现|认为|估计|预计|预测|
 const NEXT_REPORT =
   /[，,；;](?:他|她|其)?(?:同时|也|还|又)?(?:表示|指出|强调|认为|称|说|补充|透露|警告|重申|坦言|直言)/;
 
+// Observers whose view follows a comma (，外界预期, ，分析人士认为, ，市场估计): not the speaker's words.
+const OBSERVERS_REPORT =
+  /[，,](?:外界|分析人士|分析家|观察人士|观察家|市场|舆论|专家|学者)(?:普遍|均|也|则)?(?:预期|认为|预计|估计|指出|表示|担心|猜测)/;
+
 /**
  * The clause a speech verb reports, or nothing when the verb reports none: the words after the verb (after the
  * addressee of 告诉/对记者) to the end of the sentence or to the speaker's next speech verb. No clause is reported
@@ -495,6 +499,9 @@ function reportedClause(
   const next = NEXT_REPORT.exec(s.slice(start, end));
   if (next && verbs.some((v) => v.start > start + next.index && v.start <= start + next.index + next[0].length))
     end = start + next.index;
+  // …擔任國務卿，外界預期…: the voices of observers start a report of their own
+  const observers = OBSERVERS_REPORT.exec(s.slice(start, end));
+  if (observers) end = start + observers.index;
   // 何亚东回应特朗普表示，…关税时说，…: a clause that ends in 时 before another speech verb is its time adverbial
   // (not 同时, 及时, 随时, 届时, 此时: adverbs, no clause ends there)
   const when = /(?<![同及随届此那平暂适按准当])时(?:说|称|表示|指出|强调|回应)/.exec(s.slice(start, end));

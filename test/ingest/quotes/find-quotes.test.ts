@@ -187,6 +187,13 @@ describe("findQuotes", () => {
       "决定权现在就在美国政府的手上",
       "贝尔萨诺夫",
     ],
+    // cna/2024/11/20/CNA-委內瑞拉爭議選後4個月…: what observers expect after a comma is no part of the report
+    [
+      "observers' view after a comma",
+      "川普已宣布將提名佛州聯邦參議員盧比歐（Marco Rubio）擔任國務卿，外界預期古巴移民之子的盧比歐將採取強硬立場。",
+      "將提名佛州聯邦參議員盧比歐（Marco Rubio）擔任國務卿",
+      "川普",
+    ],
   ])("attributes a quote past %s", (_case, text, quote, speaker) => {
     const q = quotesOf(text).find((x) => x.text === quote);
     expect(q, `no quote ${quote}`).toBeDefined();
