@@ -502,6 +502,13 @@ function reportedClause(
   // …擔任國務卿，外界預期…: the voices of observers start a report of their own
   const observers = OBSERVERS_REPORT.exec(s.slice(start, end));
   if (observers) end = start + observers.index;
+  // 因工作關係較留意今次選舉：「…」: what the colon opens is a direct quote of its own, not part of the clause
+  const colon = /[：:](?=[「“『])/.exec(s.slice(start, end));
+  if (colon) {
+    end = start + colon.index;
+    // (据法新社报道，童貝里指出：「…」: a clause that ends in another speech verb only frames that quote)
+    if (verbs.some((v) => v.start > start && v.end <= end && end - v.end <= 6)) return undefined;
+  }
   // 何亚东回应特朗普表示，…关税时说，…: a clause that ends in 时 before another speech verb is its time adverbial
   // (not 同时, 及时, 随时, 届时, 此时: adverbs, no clause ends there)
   const when = /(?<![同及随届此那平暂适按准当])时(?:说|称|表示|指出|强调|回应)/.exec(s.slice(start, end));

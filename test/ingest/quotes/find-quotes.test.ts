@@ -194,6 +194,13 @@ describe("findQuotes", () => {
       "將提名佛州聯邦參議員盧比歐（Marco Rubio）擔任國務卿",
       "川普",
     ],
+    // rfa/2024/11/06/RFA-美國大選-特朗普重回白宮…: what a colon opens is a direct quote of its own
+    [
+      "a colon before a direct quote",
+      "從事電子零售業的余先生表示，因工作關係較留意今次選舉：「我的行業主要都是製造業。」",
+      "因工作關係較留意今次選舉",
+      "余先生",
+    ],
   ])("attributes a quote past %s", (_case, text, quote, speaker) => {
     const q = quotesOf(text).find((x) => x.text === quote);
     expect(q, `no quote ${quote}`).toBeDefined();
@@ -284,6 +291,8 @@ describe("findQuotes", () => {
       "a verb whose object is a name",
       "拜登政府一位不愿透露姓名的高级官员在周四发表的一份报告中告诉路透社：“政府计划推动让乌克兰处于最强势的地位。”",
     ],
+    // cna/2024/11/02/CNA-瑞典-環保少女…: an outlet's report that only frames someone's direct quote
+    ["a frame of a direct quote", "法新社報導，童貝里（Greta Thunberg）指出：「無庸置疑，其中一名候選人很危險。」"],
   ])("finds no indirect quote in %s", (_what, text) => {
     expect(quotesOf(text).filter((q) => q.kind === "indirect")).toEqual([]);
   });
