@@ -248,8 +248,12 @@ export function findOrgMentions(s: string): Mention[] {
       const prev = words[k - 1]!;
       // 与 and hyphens join the words of one name; 和 joins two organisations (北约和欧安组织)
       const linking = /^[与\-—]$/.test(prev.word) && k > 1 && NAME_PART_TAGS.test(words[k - 2]!.tag);
+      // (联合国大会第一委员会: an ordinal numbers a body's committees)
       const part =
-        NAME_PART_TAGS.test(prev.tag) || linking || (personal && /^nr/.test(prev.tag) && prev.word.length >= 2);
+        NAME_PART_TAGS.test(prev.tag) ||
+        linking ||
+        /^第[一二三四五六七八九十]{1,3}$/.test(prev.word) ||
+        (personal && /^nr/.test(prev.tag) && prev.word.length >= 2);
       if (!part || LEXICON.personTitles.includes(prev.word)) break;
       // a name never reaches back over another organisation (俄新社 | 援引俄国外交部), but the agencies of an
       // umbrella organisation carry its name (联合国人口基金会)

@@ -145,6 +145,8 @@ describe("government bodies and organisations", () => {
       "与政府关系密切的土耳其报纸《沙巴》（Sabah）报道称，埃尔多安宣布了一项项目。",
       "沙巴",
     ],
+    // nhk/2024/11/03/NHK-日本向联合国递交的废核武决议案再获通过: a committee numbered by an ordinal
+    ["a numbered committee", "11月1日，负责裁军问题的联合国大会第一委员会进行表决。", "联合国大会第一委员会"],
     // nyt/2024/11/21/NYT-币圈-争议人物孙宇晨…: a company of the registry, with no suffix
     ["an auction house", "纽约——周三晚，在苏富比当代艺术拍卖会上，一根香蕉被拍出。", "苏富比"],
     // rfa/2024/11/21/RFA-數字人民幣之父…: a quoted name with its acronym
