@@ -341,6 +341,8 @@ export function findOrgMentions(s: string): Mention[] {
     const start = m.index + m[0].length - name.length - (m[2] ? 1 : 0);
     // a quoted name is a name, not a clause (机构“解决针对其核计划的疑虑”)
     if (m[2] && (name.length > 8 || tagWords(name).some((w) => /^(v|uj|ul|r|p|d)/.test(w.tag)))) continue;
+    // (向媒体“泄秘”: media spoken to, then a quoted word of what was done)
+    if (m[2] && /[向对给跟]$/.test(s.slice(Math.max(0, m.index - 1), m.index))) continue;
     if (/^[A-Z]/.test(name) && (NOT_ORG_ACRONYMS.has(name) || LEXICON.latinGivenNames.has(name))) continue;
     add(start, start + name.length, ["org-suffix"], /^[A-Za-z]/.test(name) ? { latin: name } : {});
   }

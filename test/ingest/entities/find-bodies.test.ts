@@ -176,6 +176,8 @@ describe("government bodies and organisations", () => {
     ["a country's companies", "对为法院提供服务的美国公司实施制裁。", "美国公司"],
     // …: a verb jieba reads as a noun between a person and a court
     ["a person and a verb before a court", "参议员约翰·图恩预计法院在11月17日做出裁决。", "图恩预计法院"],
+    // aj/2024/11/01/AJ-乌克兰再次喊话盟友… (link list): media spoken to, then a quoted word
+    ["a quoted word after media spoken to", "泽连斯基对白宫向媒体“泄秘”深感不安", "泄秘"],
     // cna/2024/11/04/CNA-印度巴士墜入喜馬拉雅山脈深谷…: a bracketed word after no organisation's name
     ["a bracketed word after a common noun", "重傷3人已由直升機送往醫院（救治）。", "救治"],
     // cna/2024/11/01/CNA-朱鎔基-發聲…: a university jieba knows, after the person who asked it
