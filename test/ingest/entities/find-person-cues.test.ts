@@ -38,6 +38,8 @@ describe("person cues beyond titles and brackets", () => {
     ["a Japanese name before 从", "日产透露，为明确经营责任，社长内田诚从11月起将返还报酬的50%", ["内田诚"]],
     // dw/2024/11/01/DW-北韓將參與俄烏戰事…: a given name never ends inside the speech verb after it (認|為)
     ["a name before 認為", "不過，遼寧大學美國與東亞研究院院長呂超認為，美國不該期望中國去管北韓。", ["呂超"]],
+    // nyt/2024/11/26/NYT-远洋捕捞-式执法猖獗…: a given name ending in 星 before a speech verb
+    ["a given name ending in 星", "曾在类似案件中为许多企业进行过辩护的前律师李金星说，法院必须独立。", ["李金星"]],
     // kyodo/2024/11/01/KYODO-立民与国民两党干事长…: a given name ending in 也
     ["a given name ending in 也", "立民干事长小川淳也与国民干事长榛叶贺津也会谈", ["小川淳也", "榛叶贺津也"]],
     // kyodo/2024/11/29/KYODO-追踪石破茂首相-29日: names closed by a list's comma, after titles the lexicon lacks
