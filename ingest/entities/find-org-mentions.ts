@@ -95,16 +95,15 @@ const NOT_ORG_ACRONYMS = new Set([
 const LONG_SUFFIXES = new Set(LEXICON.orgSuffixes.filter((s) => s.length >= 2));
 const LONG_SUFFIX_LENGTHS = [...new Set([...LONG_SUFFIXES].map((s) => s.length))];
 
-/** True when a word ends in an organisation suffix of two or more characters (委员会, 通讯社). */
-function endsInLongSuffix(word: string): boolean {
+/**
+ * True when a word ends in an organisation suffix of two or more characters (委员会, 通讯社); with `withHead`, only
+ * when something stands before the suffix (新美国安全研究中心, whatever jieba's cut: 研究/中心).
+ */
+function endsInLongSuffix(word: string, withHead = false): boolean {
   // (one set lookup per suffix length: every word of every article is tested, against 60 suffixes)
   for (const n of LONG_SUFFIX_LENGTHS)
-    if (n <= word.length && LONG_SUFFIXES.has(word.slice(word.length - n))) return true;
+    if ((withHead ? n < word.length : n <= word.length) && LONG_SUFFIXES.has(word.slice(word.length - n))) return true;
   return false;
-}
-/** True when a name ends in an organisation suffix of two or more characters, whatever jieba's cut (研究/中心). */
-function endsInSuffix(name: string): boolean {
-  return [...LONG_SUFFIXES].some((suffix) => name.length > suffix.length && name.endsWith(suffix));
 }
 // Verbs jieba tags as verbal nouns that take an organisation as their object, never part of its name
 // (约翰·图恩预计法院在11月17日做出裁决).
@@ -176,7 +175,7 @@ export function findOrgMentions(s: string): Mention[] {
     // 「新美國安全研究中心」（CNAS）: a quoted name with its acronym, ending as organisations' names end
     const quoted =
       /^[A-Z]/.test(inner) && /[」”』]/.test(s[m.index - 1] ?? "") ? quotedNameBefore(s, m.index) : undefined;
-    if (quoted !== undefined && endsInSuffix(s.slice(quoted, m.index - 1))) {
+    if (quoted !== undefined && endsInLongSuffix(s.slice(quoted, m.index - 1), true)) {
       add(quoted, m.index - 1, ["org-suffix"], { latin: inner });
       const innerStart = m.index + m[0].indexOf(inner);
       add(innerStart, innerStart + inner.length, ["abbreviation"], { latin: inner });

@@ -103,8 +103,8 @@ export function nativeNameLength(text: string, start: number): number {
     // (黄国才表示, 伍超明指出, 李金星说: 才, 明, 正 and 星 also end given names; before a speech verb or a list's
     // comma they do: 会见官房长官林芳正。)
     const last = text[start + surname + 1]!;
-    const closed = isFollowedBySpeech(text, end) || /^[、。，,）)]/.test(text[end] ?? "");
-    if (given === 2 && NAME_FOLLOWERS.has(last) && !(/[才明正星]/.test(last) && closed)) continue;
+    const closed = (): boolean => isFollowedBySpeech(text, end) || /^[、。，,）)]/.test(text[end] ?? "");
+    if (given === 2 && NAME_FOLLOWERS.has(last) && !(/[才明正星]/.test(last) && closed())) continue;
     if (given === 1 && !(NAME_FOLLOWERS.has(text[end] ?? "\n") || end >= text.length || isFollowedBySpeech(text, end)))
       continue;
     // 院长吕超认为: a given name never ends inside the speech verb that follows it (认|为 is 认为)

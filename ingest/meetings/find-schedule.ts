@@ -32,12 +32,15 @@ export function findScheduleMeetings(
   published: string | undefined,
   entities: ArticleEntity[],
 ): ArticleMeeting[] | undefined {
+  // (every article is asked: the title is tested before the text is scanned for entries)
   const title = SCHEDULE_TITLE.exec(s);
+  if (!title) return undefined;
   const entries = [...s.matchAll(ENTRY)];
-  if (!title || entries.length < 3) return undefined;
+  if (entries.length < 3) return undefined;
   const day = findDates(title[0], published).find((d) => d.date);
   const persons = entities.filter((e) => e.kind === "Person");
   const subject = persons.find((e) => e.mentions.some((m) => m.start < title[0].length));
+  const subjectAt = subject?.mentions.find((m) => m.start < title[0].length);
   const meetings: ArticleMeeting[] = [];
   for (const entry of entries) {
     const what = entry[2]!;
@@ -46,10 +49,8 @@ export function findScheduleMeetings(
     // (the entry's first sentence: 出席众院全体会议。发表施政演说。 is the session)
     const end = start + what.replace(/。.*$/, "").length;
     const attendees: ArticleMeeting["attendees"] = [];
-    if (subject) {
-      const at = subject.mentions.find((m) => m.start < title[0].length)!;
-      attendees.push({ entity: subject.id, role: "participant", span: [at.start, at.end] });
-    }
+    if (subject && subjectAt)
+      attendees.push({ entity: subject.id, role: "participant", span: [subjectAt.start, subjectAt.end] });
     for (const e of persons) {
       const m = e.mentions.find((x) => x.start >= start && x.end <= end);
       if (m && e !== subject) attendees.push({ entity: e.id, role: "participant", span: [m.start, m.end] });

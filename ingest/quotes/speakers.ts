@@ -467,13 +467,7 @@ export function resolvePronoun(s: string, at: number, pronoun: string, refs: Ref
  * the last person named: 罗子维形容特朗普是「狂人总统」…。他指出 → 罗子维, not 特朗普.
  */
 function lastSubjectBefore(s: string, at: number, refs: Reference[]): Reference | undefined {
-  // (the sentence of `at` and the two before it; 。 and a line break end one sentence, not two)
-  let from = at;
-  for (let n = 0; n < 3 && from > 0; n++) {
-    let end = from;
-    while (end > 0 && /[。！？!?\s]/.test(s[end - 1]!)) end--;
-    from = sentenceStart(s, end);
-  }
+  const from = threeSentencesBack(s, at);
   const persons = refs.filter((r) => r.kind === "Person" && r.end <= at && r.start >= from);
   for (const r of persons.reverse()) {
     // 德米特里·金表示，普京对…给出了答案。他在接受…采访时表示: a name inside what someone said is no antecedent
@@ -519,12 +513,7 @@ const PUBLICATION_NOUNS = new Set(["报社", "报纸", "报"]);
  * article never names as one is not the last organisation named).
  */
 function lastOrgOfKind(s: string, at: number, noun: string, refs: Reference[]): Reference | undefined {
-  let from = at;
-  for (let n = 0; n < 3 && from > 0; n++) {
-    let end = from;
-    while (end > 0 && /[。！？!?\s]/.test(s[end - 1]!)) end--;
-    from = sentenceStart(s, end);
-  }
+  const from = threeSentencesBack(s, at);
   const named = (r: Reference): string => s.slice(r.start, r.end);
   const matches = (r: Reference): boolean =>
     PUBLICATION_NOUNS.has(noun)
@@ -534,6 +523,17 @@ function lastOrgOfKind(s: string, at: number, noun: string, refs: Reference[]): 
         : named(r).endsWith(noun);
   const last = refs.filter((r) => r.kind === "Org" && r.start >= from && r.end <= at && matches(r)).pop();
   return last ? { ...last, via: "pronoun" } : undefined;
+}
+
+/** Start of the sentence of `at` and the two before it (。 and a line break end one sentence, not two). */
+function threeSentencesBack(s: string, at: number): number {
+  let from = at;
+  for (let n = 0; n < 3 && from > 0; n++) {
+    let end = from;
+    while (end > 0 && /[。！？!?\s]/.test(s[end - 1]!)) end--;
+    from = sentenceStart(s, end);
+  }
+  return from;
 }
 
 /** 这位部长: the last person before `at` whose titles hold the title the phrase starts with; none for 这位官员. */
